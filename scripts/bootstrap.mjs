@@ -1,0 +1,33 @@
+// Runs before `npm start`, `npm test` and `npm run bench`, on whatever Node the
+// machine has (often older than the Node 24 this repository pins). It installs
+// the locked dependencies, Node 24 among them, when node_modules is missing or
+// was installed from another package-lock.json, so that a fresh clone needs no
+// separate install step. Plain JavaScript on purpose: it must run on Node 18+.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lockFile = join(root, 'package-lock.json');
+const stampFile = join(root, 'node_modules', '.trellis-install-stamp');
+
+const lockHash = createHash('sha256').update(readFileSync(lockFile)).digest('hex');
+const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+
+if (installed !== lockHash) {
+  process.stderr.write('Installing dependencies (Node 24 included) from package-lock.json...\n');
+  const npm = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath]]
+    : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
+  const result = spawnSync(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    process.stderr.write('npm ci failed; see the messages above.\n');
+    process.exit(result.status ?? 1);
+  }
+  writeFileSync(stampFile, `${lockHash}\n`);
+}
