@@ -1,0 +1,67 @@
+/**
+ * Matching-side view of a company name: its normalized tokens with common
+ * business abbreviations folded to one spelling, so that "International Mfg"
+ * and "Intl Manufacturing" compare equal word for word. The normalized name key
+ * itself keeps the words as written; only matching treats them as synonyms.
+ */
+import { normalizeCompanyName } from '../normalize/index.ts';
+
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  intl: ['international', 'internationale', 'internacional', 'internazionale', 'intl'],
+  tech: ['technologies', 'technology', 'technologie', 'technologien', 'tecnologia', 'techn', 'tech'],
+  mfg: ['manufacturing', 'manufacturers', 'manufacturer', 'mfg'],
+  labs: ['laboratories', 'laboratory', 'laboratorio', 'lab', 'labs'],
+  svcs: ['services', 'service', 'svcs', 'svc'],
+  sys: ['systems', 'system', 'sys'],
+  bros: ['brothers', 'bros'],
+  assoc: ['associates', 'association', 'assoc'],
+  natl: ['national', 'natl'],
+  mgmt: ['management', 'mgmt'],
+  eng: ['engineering', 'engrg', 'eng'],
+  ind: ['industries', 'industrial', 'industry', 'inds', 'ind'],
+  hldgs: ['holdings', 'holding', 'hldgs', 'hldg'],
+  grp: ['group', 'grp', 'gruppe', 'groupe', 'grupo', 'gruppo'],
+  dept: ['department', 'dept'],
+  univ: ['university', 'univ'],
+  st: ['saint', 'st'],
+  mt: ['mount', 'mt'],
+  ctr: ['center', 'centre', 'ctr'],
+  dist: ['distribution', 'distributors', 'distributor', 'dist'],
+  comm: ['communications', 'communication', 'comms', 'comm'],
+  fin: ['financial', 'finance', 'fin'],
+  ins: ['insurance', 'ins'],
+  pharma: ['pharmaceuticals', 'pharmaceutical', 'pharma'],
+  elec: ['electronics', 'electronic', 'electric', 'electrical', 'elec'],
+  sol: ['solutions', 'solution', 'soln', 'solns'],
+  dev: ['development', 'developments', 'dev'],
+  ent: ['enterprises', 'enterprise', 'ent'],
+  prod: ['products', 'product', 'prods'],
+};
+
+const CANONICAL = new Map<string, string>();
+for (const [canonical, spellings] of Object.entries(ABBREVIATIONS)) {
+  for (const spelling of spellings) CANONICAL.set(spelling, canonical);
+}
+
+export function canonicalToken(token: string): string {
+  return CANONICAL.get(token) ?? token;
+}
+
+export interface MatchName {
+  /** The normalized name key, as stored in `Trellis_Name_Key__c`. */
+  key: string;
+  /** Canonical tokens, in the order written. */
+  tokens: string[];
+}
+
+export function matchName(raw: string): MatchName {
+  const normalized = normalizeCompanyName(raw);
+  return { key: normalized.key, tokens: normalized.tokens.map(canonicalToken) };
+}
+
+/** Initials of a multi-word name ("international business machines" -> "ibm"). */
+export function initialsOf(tokens: readonly string[]): string {
+  let initials = '';
+  for (const token of tokens) initials += token.charAt(0);
+  return initials;
+}

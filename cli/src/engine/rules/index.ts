@@ -1,0 +1,23 @@
+/** Rules of engagement: evidence gathering, rule evaluation, decisions with their trace. */
+export {
+  buildCandidateSources,
+  gatherEvidence,
+  registrationAsMatchable,
+  updateRegistration,
+  type CandidateData,
+  type CandidateSources,
+  type ConflictEvidence,
+  type MatchedRecord,
+} from './evidence.ts';
+export { evaluateRule, type RuleFinding, type SummaryCode } from './evaluate-rule.ts';
+export {
+  applyDecision,
+  decideInSubmissionOrder,
+  decideRegistration,
+  decideWithEvidence,
+  type Decision,
+  type DecisionConfig,
+  type MatchSummary,
+  type RuleTraceEntry,
+} from './decide.ts';
+export { partnerSummary } from './summary.ts';
