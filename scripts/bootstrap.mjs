@@ -18,10 +18,11 @@ const installed = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim()
 
 if (installed !== lockHash) {
   process.stderr.write('Installing dependencies (Node 24 included) from package-lock.json...\n');
-  const npm = process.env.npm_execpath
-    ? [process.execPath, [process.env.npm_execpath]]
-    : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
-  const result = spawnSync(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+  // Under `npm run`, npm_execpath is the npm that started us: reuse it rather than whatever is on PATH.
+  const npmCli = process.env.npm_execpath;
+  const command = npmCli ? process.execPath : process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const prefix = npmCli ? [npmCli] : [];
+  const result = spawnSync(command, prefix.concat(['ci', '--no-audit', '--no-fund', '--loglevel=error']), {
     cwd: root,
     stdio: 'inherit',
   });

@@ -13,7 +13,7 @@ interface MatchVectors {
   cases: MatchCase[];
 }
 
-const vectors = readVectors<MatchVectors>('match.json');
+const vectors = readVectors('match.json') as MatchVectors;
 const options = { threshold: vectors.threshold, maxCandidates: vectors.maxCandidates };
 const index = MatchIndex.build(vectors.records);
 

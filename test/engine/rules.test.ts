@@ -51,7 +51,7 @@ interface RulesVectors {
   cases: RulesCase[];
 }
 
-const vectors = readVectors<RulesVectors>('rules.json');
+const vectors = readVectors('rules.json') as RulesVectors;
 const { world } = vectors;
 
 function decide(vector: RulesCase) {

@@ -20,8 +20,17 @@ export default class Demo extends SfCommand<DemoResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'config-file': Flags.file({ char: 'c', summary: messages.getMessage('flags.config-file.summary'), default: DEFAULT_CONFIG_FILE, exists: true }),
-    'sample-file': Flags.file({ summary: messages.getMessage('flags.sample-file.summary'), default: DEFAULT_SAMPLE_FILE, exists: true }),
+    'config-file': Flags.file({
+      char: 'c',
+      summary: messages.getMessage('flags.config-file.summary'),
+      default: DEFAULT_CONFIG_FILE,
+      exists: true,
+    }),
+    'sample-file': Flags.file({
+      summary: messages.getMessage('flags.sample-file.summary'),
+      default: DEFAULT_SAMPLE_FILE,
+      exists: true,
+    }),
     verbose: Flags.boolean({ summary: messages.getMessage('flags.verbose.summary') }),
   };
 

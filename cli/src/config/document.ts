@@ -8,7 +8,13 @@ import type { SfError } from '@salesforce/core';
 import type { AnyJson } from '@salesforce/ts-types';
 import type { z } from 'zod';
 import { locateJsonPath, positionOf, type JsonPath } from './json-locate.ts';
-import { configMessages, describeFound, formatJsonPath, problemFromIssue, type ConfigProblem } from './problems.ts';
+import {
+  configMessages,
+  describeFound,
+  formatJsonPath,
+  problemFromIssue,
+  type ConfigProblem,
+} from './problems.ts';
 
 export interface LocatedProblem extends ConfigProblem {
   jsonPath: string;
@@ -59,14 +65,28 @@ export function parseJsonDocument<S extends z.ZodType>(
 
 function locate(problem: ConfigProblem, text: string, raw: unknown): LocatedProblem {
   const { line, column } = locateJsonPath(text, problem.path);
-  return { ...problem, jsonPath: formatJsonPath(problem.path), line, column, found: describeFound(raw, problem.path) };
+  return {
+    ...problem,
+    jsonPath: formatJsonPath(problem.path),
+    line,
+    column,
+    found: describeFound(raw, problem.path),
+  };
 }
 
 function invalidConfig(file: string, problems: LocatedProblem[]): SfError {
   const details = problems
     .map((p, i) =>
       configMessages
-        .getMessage('problem.line', [String(i + 1), p.jsonPath, String(p.line), String(p.column), p.found, p.problem, p.fix])
+        .getMessage('problem.line', [
+          String(i + 1),
+          p.jsonPath,
+          String(p.line),
+          String(p.column),
+          p.found,
+          p.problem,
+          p.fix,
+        ])
         .split('\n')
         .map((line, lineIndex) => (lineIndex === 0 ? `  ${line}` : `     ${line}`))
         .join('\n'),
@@ -75,7 +95,9 @@ function invalidConfig(file: string, problems: LocatedProblem[]): SfError {
   const count = configMessages.getMessage('problem.count', [String(problems.length)]);
   // Named InvalidConfigError by the message key; the problems travel in `data` for --json.
   const data: ConfigErrorData = { file, problems };
-  return configMessages.createError('error.InvalidConfig', [file, count, details], [file]).setData(data as unknown as AnyJson);
+  return configMessages
+    .createError('error.InvalidConfig', [file, count, details], [file])
+    .setData(data as unknown as AnyJson);
 }
 
 function invalidJson(text: string, file: string, cause: Error): SfError {
@@ -92,7 +114,8 @@ function keysAt(root: z.ZodType, raw: unknown, path: JsonPath): string[] {
   let value: unknown = raw;
   for (const segment of path) {
     schema = schema ? childSchema(unwrap(schema), value, segment) : undefined;
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    value =
+      value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   }
   const target = schema ? pickUnionOption(unwrap(schema), value) : undefined;
   return target && target._zod.def.type === 'object' ? Object.keys((target as z.ZodObject).shape) : [];
@@ -116,11 +139,16 @@ function pickUnionOption(schema: z.core.$ZodType, value: unknown): z.core.$ZodTy
   });
 }
 
-function childSchema(schema: z.core.$ZodType, value: unknown, segment: string | number): z.core.$ZodType | undefined {
+function childSchema(
+  schema: z.core.$ZodType,
+  value: unknown,
+  segment: string | number,
+): z.core.$ZodType | undefined {
   const resolved = pickUnionOption(schema, value);
   if (!resolved) return undefined;
   const def = resolved._zod.def;
-  if (def.type === 'object' && typeof segment === 'string') return (resolved as z.ZodObject).shape[segment];
+  if (def.type === 'object' && typeof segment === 'string')
+    return (resolved as z.ZodObject).shape[segment] as z.core.$ZodType | undefined;
   if (def.type === 'array') return (def as unknown as { element: z.core.$ZodType }).element;
   if (def.type === 'record') return (def as unknown as { valueType: z.core.$ZodType }).valueType;
   return undefined;

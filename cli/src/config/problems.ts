@@ -83,7 +83,9 @@ export function problemFromIssue(issue: z.core.$ZodIssue, keysAt: KeysAt): Confi
         },
       ];
     case 'invalid_value':
-      return [{ path, problem: issue.message, fix: messages.getMessage('fix.invalid_value', [list(issue.values)]) }];
+      return [
+        { path, problem: issue.message, fix: messages.getMessage('fix.invalid_value', [list(issue.values)]) },
+      ];
     case 'unrecognized_keys': {
       const allowed = keysAt(path);
       return issue.keys.map((key) => {
@@ -123,9 +125,13 @@ export function problemFromIssue(issue: z.core.$ZodIssue, keysAt: KeysAt): Confi
         },
       ];
     case 'too_big':
-      return [{ path, problem: issue.message, fix: messages.getMessage('fix.too_big', [String(issue.maximum)]) }];
+      return [
+        { path, problem: issue.message, fix: messages.getMessage('fix.too_big', [String(issue.maximum)]) },
+      ];
     case 'invalid_format':
-      return [{ path, problem: issue.message, fix: messages.getMessage('fix.invalid_format', [issue.message]) }];
+      return [
+        { path, problem: issue.message, fix: messages.getMessage('fix.invalid_format', [issue.message]) },
+      ];
     default:
       return [{ path, problem: issue.message, fix: messages.getMessage('fix.generic') }];
   }

@@ -83,7 +83,9 @@ const metric = z.strictObject({
 
 export const sampleDataSchema = z.strictObject({
   description: z.string().optional(),
-  asOf: isoDateTime.describe('The moment the sample is decided at, so that the demo prints the same every day.'),
+  asOf: isoDateTime.describe(
+    'The moment the sample is decided at, so that the demo prints the same every day.',
+  ),
   partners: z.array(partner).min(1),
   accounts: z.array(account),
   opportunities: z.array(opportunity),
@@ -109,7 +111,7 @@ export async function loadSampleData(file: string = DEFAULT_SAMPLE_FILE): Promis
   const data = parseJsonDocument(await readDocument(file), file, sampleDataSchema);
   return {
     asOf: data.asOf,
-    partners: data.partners.map(({ tierStatus: _status, tierSince: _since, graceStartedOn: _grace, ...rest }) => rest),
+    partners: data.partners.map(({ id, name, type, status, tier }) => ({ id, name, type, status, tier })),
     tierStates: data.partners.map((p) => ({
       partnerAccountId: p.id,
       tier: p.tier ?? null,
@@ -123,4 +125,3 @@ export async function loadSampleData(file: string = DEFAULT_SAMPLE_FILE): Promis
     metrics: data.metrics,
   };
 }
-

@@ -10,7 +10,9 @@
 import { z } from 'zod';
 import type { TrellisConfig } from '../engine/types.ts';
 
-const outcome = z.enum(['Approved', 'In Review', 'Rejected']).describe('What the rule decides when it fires.');
+const outcome = z
+  .enum(['Approved', 'In Review', 'Rejected'])
+  .describe('What the rule decides when it fires.');
 const partnerType = z.enum(['Reseller', 'VAR', 'MSP', 'ISV', 'SI', 'Distributor']);
 const partnerStatus = z.enum(['Active', 'Probation', 'Suspended', 'Terminated']);
 const actorRole = z.enum(['Partner', 'ChannelManager', 'Admin', 'System']);
@@ -116,7 +118,12 @@ export const protectionSchema = z.strictObject({
       allowedRoles: z.array(actorRole).default(['ChannelManager', 'Admin']),
       requestWindowDays: days.default(30),
     })
-    .default({ maxExtensions: 1, days: 30, allowedRoles: ['ChannelManager', 'Admin'], requestWindowDays: 30 }),
+    .default({
+      maxExtensions: 1,
+      days: 30,
+      allowedRoles: ['ChannelManager', 'Admin'],
+      requestWindowDays: 30,
+    }),
 });
 
 const tierCriterion = z.strictObject({

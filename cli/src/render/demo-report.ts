@@ -28,7 +28,11 @@ const METRIC_LABELS: Readonly<Record<string, string>> = {
 const figure = (value: number): string =>
   Number.isInteger(value) ? value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value.toFixed(1);
 
-export function registrationBlock(item: DemoRegistration, messages: Messages<string>, verbose: boolean): string[] {
+export function registrationBlock(
+  item: DemoRegistration,
+  messages: Messages<string>,
+  verbose: boolean,
+): string[] {
   const { registration, partner, decision } = item;
   const lines = [
     `${OUTCOME_BADGE[decision.outcome]}  ${registration.customerName} · ${registration.productFamily ?? 'any product'} · ${partner.name}  (${registration.id})`,
@@ -39,7 +43,11 @@ export function registrationBlock(item: DemoRegistration, messages: Messages<str
   for (const entry of decision.trace) {
     if (!verbose && !entry.fired) continue;
     const mark = entry.decisive ? '●' : entry.fired ? '○' : '·';
-    const state = !entry.evaluated ? 'disabled' : entry.fired ? `fired → ${entry.outcome ?? ''}` : 'did not fire';
+    const state = !entry.evaluated
+      ? 'disabled'
+      : entry.fired
+        ? `fired → ${entry.outcome ?? ''}`
+        : 'did not fire';
     lines.push(`    ${mark} ${entry.ruleId.padEnd(30)} ${state}`);
     for (const line of entry.evidence) lines.push(`        ${line}`);
   }
@@ -86,17 +94,23 @@ export function tierTable(result: DemoResult, messages: Messages<string>): Recor
     Tier: decision.nextState.tier ?? '',
     Status: decision.nextState.status,
     Qualifies: decision.evaluation.qualifiedTier,
-    Change: decision.change ? `${decision.change.kind} → ${decision.change.toTier}` : messages.getMessage('label.noTierChange'),
+    Change: decision.change
+      ? `${decision.change.kind} → ${decision.change.toTier}`
+      : messages.getMessage('label.noTierChange'),
     Readiness: `${decision.evaluation.score.toFixed(1)}%`,
   }));
 }
 
 export function tierDetails(item: DemoTier, messages: Messages<string>): string[] {
   const { partner, decision } = item;
-  const lines = [`${partner.name}: ${decision.change ? decision.change.reason : `stays ${decision.nextState.tier ?? ''}.`}`];
+  const lines = [
+    `${partner.name}: ${decision.change ? decision.change.reason : `stays ${decision.nextState.tier ?? ''}.`}`,
+  ];
   const next = decision.evaluation.nextTier;
   if (next) {
-    lines.push(`  ${messages.getMessage('label.nextTier')} ${next.tier}: ${next.needs.map(need).join('; ') || 'all criteria met'}`);
+    lines.push(
+      `  ${messages.getMessage('label.nextTier')} ${next.tier}: ${next.needs.map(need).join('; ') || 'all criteria met'}`,
+    );
   }
   return lines;
 }

@@ -20,7 +20,11 @@ export default class ConfigValidate extends SfCommand<ConfigValidateResult> {
   public static override readonly examples = messages.getMessages('examples');
 
   public static override readonly flags = {
-    'config-file': Flags.file({ char: 'c', summary: messages.getMessage('flags.config-file.summary'), default: DEFAULT_CONFIG_FILE }),
+    'config-file': Flags.file({
+      char: 'c',
+      summary: messages.getMessage('flags.config-file.summary'),
+      default: DEFAULT_CONFIG_FILE,
+    }),
   };
 
   public async run(): Promise<ConfigValidateResult> {
@@ -36,7 +40,13 @@ export default class ConfigValidate extends SfCommand<ConfigValidateResult> {
       tiers: config.tiers.tiers.length,
     };
     this.logSuccess(
-      messages.getMessage('info.valid', [file, String(result.rules), result.rulesVersion, String(result.tiers), result.tiersVersion]),
+      messages.getMessage('info.valid', [
+        file,
+        String(result.rules),
+        result.rulesVersion,
+        String(result.tiers),
+        result.tiersVersion,
+      ]),
     );
     return result;
   }

@@ -311,7 +311,8 @@ export class MatchIndex {
     const frequent = exact !== undefined && this.recordsWith(exact) > 2;
     if (word.length < 4 || frequent) return options;
     const consider = (id: number): void => {
-      if (id !== exact && !options.includes(id) && withinOneEdit(word, this.words[id] ?? '')) options.push(id);
+      if (id !== exact && !options.includes(id) && withinOneEdit(word, this.words[id] ?? ''))
+        options.push(id);
     };
     this.vocabularyByPrefix.forEach(hashString(word.slice(0, 3), SEED_PREFIX), consider);
     this.vocabularyBySuffix.forEach(hashString(word.slice(-3), SEED_SUFFIX), consider);
@@ -364,18 +365,28 @@ export class MatchIndex {
     return found;
   }
 
-  private evidenceFor(query: PreparedQuery, record: number, agreement: NameAgreement, name: number): Evidence[] {
+  private evidenceFor(
+    query: PreparedQuery,
+    record: number,
+    agreement: NameAgreement,
+    name: number,
+  ): Evidence[] {
     const target = this.records[record] as MatchableRecord;
     const evidence: Evidence[] = [];
     const sameDomain = this.sameDomain(query, record);
-    if (sameDomain === true) evidence.push({ kind: 'same-domain', detail: `same web domain ${query.domain ?? ''}` });
+    if (sameDomain === true)
+      evidence.push({ kind: 'same-domain', detail: `same web domain ${query.domain ?? ''}` });
     if (sameDomain === false) {
       const theirs = target.domain ? customerDomainKey(target.domain) : null;
-      evidence.push({ kind: 'different-domain', detail: `web domains differ: ${query.domain ?? ''} / ${theirs ?? ''}` });
+      evidence.push({
+        kind: 'different-domain',
+        detail: `web domains differ: ${query.domain ?? ''} / ${theirs ?? ''}`,
+      });
     }
     const shown = `"${query.name}" / "${target.name}"`;
     if (agreement === 'exact') evidence.push({ kind: 'same-name', detail: `same name ${shown}` });
-    if (agreement === 'joined') evidence.push({ kind: 'joined-name', detail: `same letters, spaced differently ${shown}` });
+    if (agreement === 'joined')
+      evidence.push({ kind: 'joined-name', detail: `same letters, spaced differently ${shown}` });
     if (agreement === 'acronym') evidence.push({ kind: 'acronym', detail: `acronym ${shown}` });
     if (agreement === 'tokens') {
       evidence.push({ kind: 'similar-name', detail: `similar name ${shown} (${name.toFixed(2)})` });
@@ -384,7 +395,10 @@ export class MatchIndex {
     const theirCountry = this.countryCodes[this.countries[record] ?? 0] ?? '';
     if (sameCountry === true) evidence.push({ kind: 'same-country', detail: `both in ${theirCountry}` });
     if (sameCountry === false) {
-      evidence.push({ kind: 'different-country', detail: `countries differ: ${query.country ?? ''} / ${theirCountry}` });
+      evidence.push({
+        kind: 'different-country',
+        detail: `countries differ: ${query.country ?? ''} / ${theirCountry}`,
+      });
     }
     return evidence;
   }

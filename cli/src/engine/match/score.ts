@@ -81,7 +81,8 @@ function isAcronymOf(acronym: readonly string[], words: readonly string[]): bool
 export function nameSimilarity(a: readonly string[], b: readonly string[]): NameSimilarity {
   const dice = tokenDice(a, b);
   if (dice === 1) return { similarity: 1, agreement: 'exact' };
-  if (a.join('') === b.join('') && a.length > 0) return { similarity: JOINED_SIMILARITY, agreement: 'joined' };
+  if (a.join('') === b.join('') && a.length > 0)
+    return { similarity: JOINED_SIMILARITY, agreement: 'joined' };
   if (isAcronymOf(a, b) || isAcronymOf(b, a)) {
     return { similarity: Math.max(ACRONYM_SIMILARITY, dice), agreement: 'acronym' };
   }

@@ -70,7 +70,11 @@ export function withinOneEdit(a: string, b: string): boolean {
   while (i < lengthA && i < lengthB && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (lengthA === lengthB) {
     if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+    return (
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      a.slice(i + 2) === b.slice(i + 2)
+    );
   }
   return lengthA > lengthB ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

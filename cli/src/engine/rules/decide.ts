@@ -20,7 +20,12 @@ import type {
   TierDefinition,
 } from '../types.ts';
 import { CONFLICT_KINDS, evaluateRule, type RuleFinding, type SummaryCode } from './evaluate-rule.ts';
-import { gatherEvidence, updateRegistration, type CandidateSources, type ConflictEvidence } from './evidence.ts';
+import {
+  gatherEvidence,
+  updateRegistration,
+  type CandidateSources,
+  type ConflictEvidence,
+} from './evidence.ts';
 import { partnerSummary } from './summary.ts';
 
 export interface DecisionConfig {
@@ -83,11 +88,13 @@ export function decideWithEvidence(
 
   // Conflict rules first: auto-approval depends on whether any of them fired.
   for (const rule of rules) {
-    if (rule.enabled !== false && CONFLICT_KINDS.has(rule.kind)) findings.set(rule.id, evaluateRule(rule, context, false));
+    if (rule.enabled !== false && CONFLICT_KINDS.has(rule.kind))
+      findings.set(rule.id, evaluateRule(rule, context, false));
   }
   const conflictFound = [...findings.values()].some((finding) => finding.fired);
   for (const rule of rules) {
-    if (rule.enabled !== false && !findings.has(rule.id)) findings.set(rule.id, evaluateRule(rule, context, conflictFound));
+    if (rule.enabled !== false && !findings.has(rule.id))
+      findings.set(rule.id, evaluateRule(rule, context, conflictFound));
   }
 
   const deciding = rules.find((rule) => findings.get(rule.id)?.fired === true);
@@ -183,8 +190,15 @@ export function decideInSubmissionOrder(
   );
   const decisions: Decision[] = [];
   for (const registration of ordered) {
-    const partner = partnersById.get(registration.partnerAccountId) ?? unknownPartner(registration.partnerAccountId);
-    const decision = decideRegistration(registration, partner, sources, config, registration.submittedAt ?? now);
+    const partner =
+      partnersById.get(registration.partnerAccountId) ?? unknownPartner(registration.partnerAccountId);
+    const decision = decideRegistration(
+      registration,
+      partner,
+      sources,
+      config,
+      registration.submittedAt ?? now,
+    );
     updateRegistration(sources, applyDecision(registration, decision));
     decisions.push(decision);
   }

@@ -51,7 +51,14 @@ export interface RuleContext {
   today: IsoDate;
 }
 
-const NOT_FIRED: RuleFinding = { fired: false, outcome: null, conflict: 'None', summaryCode: null, evidence: [], refs: [] };
+const NOT_FIRED: RuleFinding = {
+  fired: false,
+  outcome: null,
+  conflict: 'None',
+  summaryCode: null,
+  evidence: [],
+  refs: [],
+};
 
 function sameFamily(a: string | null | undefined, b: string | null | undefined): boolean {
   // Unknown product family: assume the same, so that a missing field cannot dodge a conflict.
@@ -132,7 +139,10 @@ function evaluateFirstInWins(rule: FirstInWinsRule, context: RuleContext): RuleF
     if (isProtectionActive(other, today)) {
       if (tie || !earlier) unclear.push(match);
       else lost.push(match);
-    } else if ((other.status === 'Submitted' || other.status === 'In Review') && !submittedLater(other, mine)) {
+    } else if (
+      (other.status === 'Submitted' || other.status === 'In Review') &&
+      !submittedLater(other, mine)
+    ) {
       // Undecided and not later than this one: it may yet win. A later one will be judged against this one.
       unclear.push(match);
     }
@@ -159,7 +169,9 @@ function evaluateFirstInWins(rule: FirstInWinsRule, context: RuleContext): RuleF
       outcome: rule.tieOutcome,
       conflict: 'Potential',
       summaryCode,
-      evidence: unclear.map((match, i) => `${UNCLEAR_WORDS[reasons[i] ?? 'pending-elsewhere']}: ${describe(match)}`),
+      evidence: unclear.map(
+        (match, i) => `${UNCLEAR_WORDS[reasons[i] ?? 'pending-elsewhere']}: ${describe(match)}`,
+      ),
       refs: unclear.map((match) => match.record.id),
     };
   }
@@ -174,9 +186,15 @@ const UNCLEAR_WORDS: Readonly<Record<UnclearReason, string>> = {
   'pending-elsewhere': 'undecided earlier registration',
 };
 
-function unclearReason(other: Registration, mine: number | null, tieWindowSeconds: number, today: IsoDate): UnclearReason {
+function unclearReason(
+  other: Registration,
+  mine: number | null,
+  tieWindowSeconds: number,
+  today: IsoDate,
+): UnclearReason {
   const theirs = seconds(other.submittedAt);
-  if (mine !== null && theirs !== null && Math.abs(theirs - mine) <= tieWindowSeconds) return 'near-simultaneous';
+  if (mine !== null && theirs !== null && Math.abs(theirs - mine) <= tieWindowSeconds)
+    return 'near-simultaneous';
   return isProtectionActive(other, today) ? 'overlapping' : 'pending-elsewhere';
 }
 
@@ -222,8 +240,10 @@ function evaluateNamedAccount(rule: NamedAccountRule, context: RuleContext): Rul
   const refs: string[] = [];
   for (const match of context.evidence.accounts) {
     const account = match.record;
-    if (isListed(account.name, account.website, account.id)) reasons.push(`account ${account.id} "${account.name}" is a named account`);
-    else if (rule.includeStrategicFlag && account.strategic) reasons.push(`account ${account.id} "${account.name}" is flagged strategic`);
+    if (isListed(account.name, account.website, account.id))
+      reasons.push(`account ${account.id} "${account.name}" is a named account`);
+    else if (rule.includeStrategicFlag && account.strategic)
+      reasons.push(`account ${account.id} "${account.name}" is flagged strategic`);
     else continue;
     refs.push(account.id);
   }
@@ -232,14 +252,26 @@ function evaluateNamedAccount(rule: NamedAccountRule, context: RuleContext): Rul
     reasons.push(`customer "${registration.customerName}" is on the named-account list`);
   }
   if (reasons.length === 0) return NOT_FIRED;
-  return { fired: true, outcome: rule.outcome, conflict: 'None', summaryCode: 'named-account', evidence: reasons, refs };
+  return {
+    fired: true,
+    outcome: rule.outcome,
+    conflict: 'None',
+    summaryCode: 'named-account',
+    evidence: reasons,
+    refs,
+  };
 }
 
-function evaluateAutoApprove(rule: AutoApproveRule, context: RuleContext, conflictFound: boolean): RuleFinding {
+function evaluateAutoApprove(
+  rule: AutoApproveRule,
+  context: RuleContext,
+  conflictFound: boolean,
+): RuleFinding {
   const amount = context.registration.estimatedAmount;
   if (conflictFound) return { ...NOT_FIRED, evidence: ['a conflict or possible conflict was found'] };
   if (amount === null || amount === undefined) return { ...NOT_FIRED, evidence: ['no estimated amount'] };
-  if (amount >= rule.maxAmount) return { ...NOT_FIRED, evidence: [`amount ${amount} is not below ${rule.maxAmount}`] };
+  if (amount >= rule.maxAmount)
+    return { ...NOT_FIRED, evidence: [`amount ${amount} is not below ${rule.maxAmount}`] };
   if (rule.partnerTypes.length > 0 && !rule.partnerTypes.includes(context.partner.type)) {
     return { ...NOT_FIRED, evidence: [`partner type ${context.partner.type} is not eligible`] };
   }
@@ -257,7 +289,11 @@ function evaluateAutoApprove(rule: AutoApproveRule, context: RuleContext, confli
  * Evaluates one rule. `conflictFound` says whether any conflict rule fired
  * (the auto-approve rule approves only when nothing conflicts, wherever it stands in the order).
  */
-export function evaluateRule(rule: EngagementRule, context: RuleContext, conflictFound: boolean): RuleFinding {
+export function evaluateRule(
+  rule: EngagementRule,
+  context: RuleContext,
+  conflictFound: boolean,
+): RuleFinding {
   switch (rule.kind) {
     case 'partnerStatus':
       return evaluatePartnerStatus(rule, context);

@@ -111,12 +111,18 @@ export function gatherEvidence(
     // A reviewer already tied this registration to an account: that link is certain.
     const linked = sources.accountsById.get(registration.customerAccountId);
     if (linked) {
-      accounts.unshift({ record: linked, score: 1, evidence: [{ kind: 'linked-account', detail: 'linked by a reviewer' }] });
+      accounts.unshift({
+        record: linked,
+        score: 1,
+        evidence: [{ kind: 'linked-account', detail: 'linked by a reviewer' }],
+      });
       matchedAccountIds.add(linked.id);
     }
   }
 
-  const openOpportunities = [...matchedAccountIds].flatMap((id) => sources.openOpportunitiesByAccount.get(id) ?? []);
+  const openOpportunities = [...matchedAccountIds].flatMap(
+    (id) => sources.openOpportunitiesByAccount.get(id) ?? [],
+  );
 
   const registrations: MatchedRecord<Registration>[] = [];
   const seen = new Set<string>([registration.id]);

@@ -1,0 +1,27 @@
+// Prints the CLI's public surface (commands, flags, their kinds and defaults) as JSON.
+// test/cli/surface.test.ts compares it with the committed test/cli/surface.json, so that
+// a change to a command or flag is a visible decision: `npm run surface` records a new one.
+import { writeFileSync } from 'node:fs';
+import { Config } from '@oclif/core';
+
+const config = await Config.load({ root: new URL('..', import.meta.url).pathname });
+const surface = config.commands
+  .filter((command) => !command.hidden)
+  .map((command) => ({
+    id: command.id,
+    flags: Object.values(command.flags)
+      .map((flag) => ({
+        name: flag.name,
+        char: flag.char ?? null,
+        type: flag.type,
+        required: flag.required ?? false,
+        default: typeof flag.default === 'function' ? '(dynamic)' : ((flag.default as unknown) ?? null),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  }))
+  .sort((a, b) => a.id.localeCompare(b.id));
+
+const text = `${JSON.stringify(surface, null, 2)}\n`;
+if (process.argv.includes('--write'))
+  writeFileSync(new URL('../test/cli/surface.json', import.meta.url), text);
+else process.stdout.write(text);
