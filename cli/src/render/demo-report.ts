@@ -108,9 +108,13 @@ export function tierDetails(item: DemoTier, messages: Messages<string>): string[
   ];
   const next = decision.evaluation.nextTier;
   if (next) {
-    lines.push(
-      `  ${messages.getMessage('label.nextTier')} ${next.tier}: ${next.needs.map(need).join('; ') || 'all criteria met'}`,
-    );
+    // A partner in grace is told what keeping its tier takes; others, what the next one needs.
+    const label =
+      next.tier === decision.nextState.tier
+        ? messages.getMessage('label.keepTier')
+        : messages.getMessage('label.nextTier');
+    lines.push(`  ${label} ${next.tier}: ${next.needs.map(need).join('; ') || 'all criteria met'}`);
   }
+
   return lines;
 }
