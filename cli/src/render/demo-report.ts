@@ -6,7 +6,7 @@
 import { StandardColors } from '@salesforce/sf-plugins-core';
 import type { Messages } from '@salesforce/core';
 import type { Decision } from '../engine/rules/index.ts';
-import type { CriterionResult } from '../engine/tiers/index.ts';
+import { criterionLabel, formatFigure, type CriterionResult } from '../engine/tiers/index.ts';
 import type { Outcome } from '../engine/types.ts';
 import type { DemoRegistration, DemoResult, DemoTier } from '../sync/demo.ts';
 
@@ -15,18 +15,6 @@ const OUTCOME_BADGE: Readonly<Record<Outcome, string>> = {
   'In Review': StandardColors.warning('IN REVIEW'),
   Rejected: StandardColors.error('REJECTED '),
 };
-
-const METRIC_LABELS: Readonly<Record<string, string>> = {
-  sourcedRevenue: 'sourced revenue',
-  influencedRevenue: 'influenced revenue',
-  dealsWon: 'deals won',
-  dealsRegistered: 'deals registered',
-  certifications: 'certifications',
-  satisfactionScore: 'satisfaction score',
-};
-
-const figure = (value: number): string =>
-  Number.isInteger(value) ? value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value.toFixed(1);
 
 export function registrationBlock(
   item: DemoRegistration,
@@ -85,7 +73,7 @@ export function outcomeCounts(result: DemoResult): Record<Outcome, number> {
 }
 
 function need(criterion: CriterionResult): string {
-  return `${METRIC_LABELS[criterion.metric] ?? criterion.metric} ${figure(criterion.actual)} of ${figure(criterion.required)} (+${figure(criterion.gap)})`;
+  return `${criterionLabel(criterion)} ${formatFigure(criterion.actual)} of ${formatFigure(criterion.required)} (+${formatFigure(criterion.gap)})`;
 }
 
 export function tierTable(result: DemoResult, messages: Messages<string>): Record<string, string>[] {

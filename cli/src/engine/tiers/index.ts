@@ -17,3 +17,5 @@ export { recalculateTiers } from './recalculate.ts';
 export { applyProposedDowngrade, type ConfirmedDowngrade } from './downgrade.ts';
 export { validateTiersConfig } from './validate.ts';
 export { trailingQuartersWindow, type EvaluationWindow } from './window.ts';
+export { criterionLabel } from './reasons.ts';
+export { formatFigure } from './numbers.ts';

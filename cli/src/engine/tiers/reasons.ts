@@ -24,10 +24,15 @@ const AGGREGATE_PREFIXES: Record<MetricAggregate, string> = {
   max: 'best-period ',
 };
 
+/** `sourced revenue`, `average satisfaction score`: how a criterion's measure reads in a sentence. */
+export function criterionLabel({ metric, aggregate }: Pick<CriterionResult, 'metric' | 'aggregate'>): string {
+  return `${AGGREGATE_PREFIXES[aggregate]}${METRIC_LABELS[metric]}`;
+}
+
 /** `sourced revenue 1,250,000 ≥ 1,000,000` or `certifications 3 < 4`. */
-export function describeCriterion({ metric, aggregate, actual, required, met }: CriterionResult): string {
-  const label = `${AGGREGATE_PREFIXES[aggregate]}${METRIC_LABELS[metric]}`;
-  return `${label} ${formatFigure(actual)} ${met ? '≥' : '<'} ${formatFigure(required)}`;
+export function describeCriterion(criterion: CriterionResult): string {
+  const { actual, required, met } = criterion;
+  return `${criterionLabel(criterion)} ${formatFigure(actual)} ${met ? '≥' : '<'} ${formatFigure(required)}`;
 }
 
 function describeCriteria(results: readonly CriterionResult[]): string {
