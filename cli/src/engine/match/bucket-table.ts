@@ -7,9 +7,15 @@
  */
 
 export class BucketTableBuilder {
-  private hashes = new Int32Array(1024);
-  private records = new Int32Array(1024);
+  private hashes: Int32Array;
+  private records: Int32Array;
   private count = 0;
+
+  /** `expected` entries are stored without growing: a good guess saves copies and garbage. */
+  constructor(expected = 1024) {
+    this.hashes = new Int32Array(Math.max(16, expected));
+    this.records = new Int32Array(Math.max(16, expected));
+  }
 
   add(hash: number, record: number): void {
     if (this.count === this.hashes.length) {
@@ -75,6 +81,28 @@ export function hashString(text: string, seed: number): number {
   let hash = (0x811c9dc5 ^ seed) | 0;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash;
+}
+
+/** hashString of the words written together, without building that string. */
+export function hashJoined(words: readonly string[], seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) | 0;
+  for (const word of words) {
+    for (let i = 0; i < word.length; i++) {
+      hash ^= word.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+  }
+  return hash;
+}
+
+/** hashString of the words' first letters ("international business machines" -> "ibm"). */
+export function hashInitials(words: readonly string[], seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) | 0;
+  for (const word of words) {
+    hash ^= word.charCodeAt(0);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash;

@@ -5,7 +5,7 @@
  *
  * Candidates come from blocking keys, each a small hash bucket:
  *   - the registrable web domain;
- *   - the normalized name key, and the name's letters written together;
+ *   - the name's letters written together (the same name, or the same words spaced differently);
  *   - every unordered pair of the name's first words (word order is noise), with
  *     each misspelt query word widened to the vocabulary words one edit away;
  *   - acronyms: a one-word query against the initials of longer names, and a
@@ -15,10 +15,18 @@
  * threshold are returned, best first.
  */
 import { countryCode, customerDomainKey } from '../normalize/index.ts';
-import { BucketTable, BucketTableBuilder, hashPair, hashString } from './bucket-table.ts';
+import {
+  BucketTable,
+  BucketTableBuilder,
+  hashInitials,
+  hashJoined,
+  hashPair,
+  hashString,
+} from './bucket-table.ts';
 import { combineScore, nameSimilarity, type NameAgreement } from './score.ts';
 import { withinOneEdit } from './similarity.ts';
-import { initialsOf, matchName } from './tokens.ts';
+import { matchName } from './tokens.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 export interface MatchableRecord {
   id: string;
@@ -85,7 +93,6 @@ const COUNTRY_UNKNOWN = 0;
 interface PreparedQuery {
   name: string;
   tokens: string[];
-  joined: string;
   domain: string | null;
   domainHash: number;
   country: string | null;
@@ -93,7 +100,7 @@ interface PreparedQuery {
 
 export class MatchIndex {
   private readonly records: readonly MatchableRecord[];
-  private readonly vocabulary: Map<string, number>;
+  private readonly vocabulary: Vocabulary;
   private readonly words: string[];
   /** Record -> its token ids, as compressed sparse rows. */
   private readonly recordTokenStart: Uint32Array;
@@ -116,8 +123,8 @@ export class MatchIndex {
 
   private constructor(records: readonly MatchableRecord[]) {
     this.records = records;
-    this.vocabulary = new Map();
-    this.words = [];
+    this.vocabulary = new Vocabulary();
+    this.words = this.vocabulary.words;
     this.countryCodes = [''];
     const countryIds = new Map<string, number>();
     const count = records.length;
@@ -128,41 +135,32 @@ export class MatchIndex {
 
     let tokens = new Int32Array(Math.max(16, count * 3));
     let tokenCount = 0;
-    const domains = new BucketTableBuilder();
-    const names = new BucketTableBuilder();
-    const pairs = new BucketTableBuilder();
-    const acronyms = new BucketTableBuilder();
+    const domains = new BucketTableBuilder(count);
+    const names = new BucketTableBuilder(count);
+    const pairs = new BucketTableBuilder(count * 3);
+    const acronyms = new BucketTableBuilder(count);
 
     for (let r = 0; r < count; r++) {
       const record = records[r] as MatchableRecord;
-      const name = matchName(record.name);
-      const ids: number[] = [];
-      for (const word of name.tokens) {
-        let id = this.vocabulary.get(word);
-        if (id === undefined) {
-          id = this.words.length;
-          this.vocabulary.set(word, id);
-          this.words.push(word);
-        }
+      const words = matchName(record.name).tokens;
+      const first = tokenCount;
+      for (const word of words) {
+        const id = this.vocabulary.intern(word);
         if (tokenCount === tokens.length) {
           const grown = new Int32Array(tokens.length * 2);
           grown.set(tokens);
           tokens = grown;
         }
         tokens[tokenCount++] = id;
-        ids.push(id);
       }
       this.recordTokenStart[r + 1] = tokenCount;
 
-      if (name.key) names.add(hashString(name.key, SEED_NAME), r);
-      if (name.tokens.length > 1) {
-        // Also filed under the letters written together, for "BlueHarbor" / "Blue Harbor".
-        names.add(hashString(name.tokens.join(''), SEED_NAME), r);
-        acronyms.add(hashString(initialsOf(name.tokens), SEED_ACRONYM), r);
-      }
-      const pairLimit = Math.min(ids.length, PAIR_WORDS);
-      for (let i = 0; i < pairLimit; i++) {
-        for (let j = i + 1; j < pairLimit; j++) pairs.add(hashPair(ids[i] ?? 0, ids[j] ?? 0), r);
+      // Filed under its letters written together: the same name, and "BlueHarbor" / "Blue Harbor", meet here.
+      if (words.length > 0) names.add(hashJoined(words, SEED_NAME), r);
+      if (words.length > 1) acronyms.add(hashInitials(words, SEED_ACRONYM), r);
+      const pairEnd = first + Math.min(words.length, PAIR_WORDS);
+      for (let i = first; i < pairEnd; i++) {
+        for (let j = i + 1; j < pairEnd; j++) pairs.add(hashPair(tokens[i] ?? 0, tokens[j] ?? 0), r);
       }
 
       const domain = record.domain ? customerDomainKey(record.domain) : null;
@@ -241,6 +239,7 @@ export class MatchIndex {
       this.visited,
     ];
     const tables = [
+      this.vocabulary,
       this.byDomain,
       this.byName,
       this.byPair,
@@ -305,10 +304,10 @@ export class MatchIndex {
   /** Vocabulary ids a query word may stand for: itself, and words one typo away. */
   private wordOptions(word: string): number[] {
     const options: number[] = [];
-    const exact = this.vocabulary.get(word);
-    if (exact !== undefined) options.push(exact);
+    const exact = this.vocabulary.idOf(word);
+    if (exact !== -1) options.push(exact);
     // A word present in many records is most likely spelt right; a rare or unknown one may be a typo.
-    const frequent = exact !== undefined && this.recordsWith(exact) > 2;
+    const frequent = exact !== -1 && this.recordsWith(exact) > 2;
     if (word.length < 4 || frequent) return options;
     const consider = (id: number): void => {
       if (id !== exact && !options.includes(id) && withinOneEdit(word, this.words[id] ?? ''))
@@ -338,12 +337,10 @@ export class MatchIndex {
     };
     const { tokens } = query;
     if (query.domain !== null) this.byDomain.forEach(query.domainHash, add);
-    if (tokens.length > 0) {
-      this.byName.forEach(hashString(tokens.join(' '), SEED_NAME), add);
-      this.byName.forEach(hashString(query.joined, SEED_NAME), add);
-    }
-    if (tokens.length === 1) this.byAcronym.forEach(hashString(query.joined, SEED_ACRONYM), add);
-    if (tokens.length > 1) this.byName.forEach(hashString(initialsOf(tokens), SEED_NAME), add);
+    if (tokens.length > 0) this.byName.forEach(hashJoined(tokens, SEED_NAME), add);
+    // An acronym meets the initials of the long name it stands for, either way round.
+    if (tokens.length === 1) this.byAcronym.forEach(hashJoined(tokens, SEED_ACRONYM), add);
+    if (tokens.length > 1) this.byName.forEach(hashInitials(tokens, SEED_NAME), add);
 
     const options = tokens.slice(0, PAIR_WORDS).map((word) => this.wordOptions(word));
     for (let i = 0; i < options.length; i++) {
@@ -415,7 +412,6 @@ function prepareQuery(query: MatchQuery): PreparedQuery {
   return {
     name: query.name,
     tokens: name.tokens,
-    joined: name.tokens.join(''),
     domain,
     domainHash: domain ? domainHash(domain) : 0,
     country: query.country ? countryCode(query.country) : null,

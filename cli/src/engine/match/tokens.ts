@@ -56,7 +56,10 @@ export interface MatchName {
 
 export function matchName(raw: string): MatchName {
   const normalized = normalizeCompanyName(raw);
-  return { key: normalized.key, tokens: normalized.tokens.map(canonicalToken) };
+  const tokens = normalized.tokens;
+  // In place: the normalizer hands over a fresh array, and a million names make a copy costly.
+  for (let i = 0; i < tokens.length; i++) tokens[i] = canonicalToken(tokens[i] as string);
+  return { key: normalized.key, tokens };
 }
 
 /** Initials of a multi-word name ("international business machines" -> "ibm"). */

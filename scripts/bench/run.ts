@@ -1,0 +1,87 @@
+// `npm run bench`: the engine's benchmarks, with figures and ratios against a baseline
+// measured in the same run. `--json` adds one JSON object with every figure on the last line.
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../../cli/src/config/load.ts';
+import { benchMatch, type MatchBenchResult } from './match.ts';
+import { benchTiers, type TierBenchResult } from './tiers.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    accounts: { type: 'string', default: '1000000' },
+    registrations: { type: 'string', default: '10000' },
+    'naive-sample': { type: 'string', default: '20' },
+    partners: { type: 'string', default: '100000' },
+    quarters: { type: 'string', default: '8' },
+    seed: { type: 'string', default: 'trellis' },
+    only: { type: 'string' },
+  },
+});
+
+const count = (name: keyof typeof values): number => {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 1) {
+    process.stderr.write(`--${name} takes a whole number of at least 1, not "${String(values[name])}"\n`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+if (!(globalThis as { gc?: unknown }).gc)
+  say('(run through `npm run bench` for heap figures: it passes --expose-gc)');
+const config = await loadConfigFile();
+const figures: { match?: MatchBenchResult; tiers?: TierBenchResult } = {};
+
+if (!values.only || values.only === 'match') {
+  say(
+    `match: generating ${count('accounts').toLocaleString('en-US')} accounts and ${count('registrations').toLocaleString('en-US')} noisy registrations (seed "${values.seed}")...`,
+  );
+  const m = benchMatch({
+    accounts: count('accounts'),
+    registrations: count('registrations'),
+    naiveSample: count('naive-sample'),
+    seed: values.seed,
+    threshold: config.matching.threshold,
+  });
+  figures.match = m;
+  say(`  generated in ${fixed(m.generateSeconds, 2)} s`);
+  say(
+    `  index: ${m.accounts.toLocaleString('en-US')} accounts in ${fixed(m.indexSeconds, 2)} s, ${fixed(m.indexHeapMB, 1)} MB heap, ${m.vocabulary.toLocaleString('en-US')} distinct words`,
+  );
+  say(
+    `  match: ${m.registrations.toLocaleString('en-US')} registrations in ${fixed(m.matchSeconds, 2)} s = ${Math.round(m.registrationsPerSecond).toLocaleString('en-US')} per second`,
+  );
+  say(
+    `  quality: precision ${fixed(m.precision, 4)}, recall ${fixed(m.recall, 4)} (threshold ${config.matching.threshold})`,
+  );
+  say(
+    `  naive all-pairs baseline on ${m.naiveSample} registrations: ${fixed(m.naiveSecondsPerRegistration, 3)} s each, recall ${fixed(m.naiveRecall, 3)} (indexed on the same sample: ${fixed(m.indexedRecallOnSample, 3)})`,
+  );
+  say(`  speed-up vs naive: ${Math.round(m.speedupVsNaive).toLocaleString('en-US')}x`);
+}
+
+if (!values.only || values.only === 'tiers') {
+  const t = benchTiers({
+    partners: count('partners'),
+    quarters: count('quarters'),
+    seed: values.seed,
+    config: config.tiers,
+    asOf: '2026-11-25',
+  });
+  figures.tiers = t;
+  say(
+    `tiers: ${t.partners.toLocaleString('en-US')} partners x ${t.quarters} quarters (${t.metricRows.toLocaleString('en-US')} metric rows) recalculated in ${fixed(t.seconds, 2)} s = ${Math.round(t.partnersPerSecond).toLocaleString('en-US')} partners per second`,
+  );
+  say(
+    `  changes: ${Object.entries(t.changes)
+      .map(([kind, n]) => `${kind} ${n.toLocaleString('en-US')}`)
+      .join(', ')}`,
+  );
+}
+
+if (values.json) say(JSON.stringify(figures));
