@@ -1,0 +1,476 @@
+/**
+ * The local org's records: create, read, update, delete and upsert with the
+ * checks Salesforce makes before it writes, in SQLite transactions. A record
+ * that fails a check writes nothing; a batch that must be all-or-none rolls back.
+ */
+import { createIdGenerator, toId18, isValidId } from '../ids.ts';
+import { fieldDetails } from '../schema/model.ts';
+import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
+import { createTables, quote } from './ddl.ts';
+import { ApiError, notFound } from './errors.ts';
+import type { Database } from './sqlite.ts';
+import { toApiValue, toStoredValue, type StoredValue } from './values.ts';
+
+/** Who writes: the audit fields and default owner come from it. */
+export interface WriteContext {
+  userId: string;
+  /**
+   * The org writing its own records (its Organization, profiles, users): fields the
+   * API never lets a client set, such as Organization.Name, are writable here.
+   */
+  system?: boolean;
+}
+
+/** Runs inside the write's transaction, after the checks, before the row is stored (a trigger's part). */
+export interface RecordTrigger {
+  object: string;
+  beforeWrite(values: Map<string, StoredValue>, previous: Readonly<Record<string, StoredValue>> | null): void;
+}
+
+export type ApiRecord = Record<string, unknown> & { attributes: { type: string; url: string } };
+
+const SYSTEM_FIELDS = new Set([
+  'Id',
+  'IsDeleted',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+]);
+
+export class OrgStore {
+  readonly db: Database;
+  readonly schema: OrgSchema;
+  private readonly now: () => Date;
+  private readonly triggers: RecordTrigger[] = [];
+  private depth = 0;
+
+  constructor(db: Database, schema: OrgSchema, now: () => Date = () => new Date()) {
+    this.db = db;
+    this.schema = schema;
+    this.now = now;
+    createTables(db, schema);
+  }
+
+  addTrigger(trigger: RecordTrigger): void {
+    this.triggers.push(trigger);
+  }
+
+  /** Runs `work` in one transaction (a savepoint when nested): all of it is stored, or none. */
+  transaction<T>(work: () => T): T {
+    const savepoint = `sp${this.depth}`;
+    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    this.depth++;
+    try {
+      const result = work();
+      this.depth--;
+      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (error) {
+      this.depth--;
+      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw error;
+    }
+  }
+
+  /**
+   * `transaction` for work that awaits. Safe only while that work does no real I/O
+   * (composite subrequests await already-settled promises): Node then runs it in one
+   * turn of the event loop, so no other request's statements can slip into it.
+   */
+  async transactionAsync<T>(work: () => Promise<T>): Promise<T> {
+    const savepoint = `sp${this.depth}`;
+    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    this.depth++;
+    try {
+      const result = await work();
+      this.depth--;
+      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return result;
+    } catch (error) {
+      this.depth--;
+      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      throw error;
+    }
+  }
+
+  object(name: string): SObjectSchema {
+    const object = this.schema.object(name);
+    if (!object) {
+      throw new ApiError('NOT_FOUND', `The requested resource does not exist`, { status: 404 });
+    }
+    return object;
+  }
+
+  create(objectName: string, body: Readonly<Record<string, unknown>>, context: WriteContext): string {
+    const object = this.object(objectName);
+    return this.transaction(() => {
+      const values = this.checkedValues(object, body, 'create', context.system === true);
+      // References the caller gave are checked; the audit fields and the default owner are the org's own.
+      const given = new Set(values.keys());
+      for (const field of object.fields) {
+        if (!values.has(field.name) && field.defaultValue !== null && field.createable) {
+          values.set(field.name, toStoredValue(field, field.defaultValue));
+        }
+      }
+      const id = this.nextId(object);
+      const now = this.now().toISOString();
+      values.set('Id', id);
+      this.setIfField(object, values, 'OwnerId', values.get('OwnerId') ?? context.userId);
+      for (const name of ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'])
+        this.setIfField(object, values, name, now);
+      for (const name of ['CreatedById', 'LastModifiedById'])
+        this.setIfField(object, values, name, context.userId);
+      this.setIfField(object, values, 'IsDeleted', 0);
+      this.fillAutoNumber(object, values);
+      this.fillDerivedFields(object, values, null);
+      this.runTriggers(object, values, null);
+      this.checkRequired(object, values);
+      this.checkReferences(object, values, given);
+      this.checkUnique(object, values, null);
+      const names = [...values.keys()];
+      this.db
+        .prepare(
+          `INSERT INTO ${quote(object.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        )
+        .run(...names.map((name) => values.get(name) ?? null));
+      return id;
+    });
+  }
+
+  update(
+    objectName: string,
+    rawId: string,
+    body: Readonly<Record<string, unknown>>,
+    context: WriteContext,
+  ): void {
+    const object = this.object(objectName);
+    this.transaction(() => {
+      const previous = this.row(object, rawId);
+      if (!previous) throw notFound();
+      if (previous.IsDeleted === 1)
+        throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+      const values = this.checkedValues(object, body, 'update', context.system === true);
+      const given = new Set(values.keys());
+      const now = this.now().toISOString();
+      this.setIfField(object, values, 'LastModifiedDate', now);
+      this.setIfField(object, values, 'SystemModstamp', now);
+      this.setIfField(object, values, 'LastModifiedById', context.userId);
+      this.fillDerivedFields(object, values, previous);
+      this.runTriggers(object, values, previous);
+      const merged = new Map<string, StoredValue>(Object.entries(previous));
+      for (const [name, value] of values) merged.set(name, value);
+      this.checkRequired(object, merged);
+      this.checkReferences(object, values, given);
+      this.checkUnique(object, values, String(previous.Id));
+      const names = [...values.keys()];
+      if (names.length === 0) return;
+      this.db
+        .prepare(
+          `UPDATE ${quote(object.name)} SET ${names.map((name) => `${quote(name)} = ?`).join(', ')} WHERE "Id" = ?`,
+        )
+        .run(...names.map((name) => values.get(name) ?? null), String(previous.Id));
+    });
+  }
+
+  /** Moves the record, and its master-detail children, to the recycle bin (IsDeleted), as Salesforce does. */
+  delete(objectName: string, rawId: string, context: WriteContext): void {
+    const object = this.object(objectName);
+    this.transaction(() => {
+      const previous = this.row(object, rawId);
+      if (!previous) throw notFound();
+      if (previous.IsDeleted === 1)
+        throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+      this.softDelete(object, String(previous.Id), context);
+    });
+  }
+
+  /**
+   * Upsert by external id: no match creates (true), one match updates (false),
+   * several matches are refused as Salesforce refuses them (300 MULTIPLE_CHOICES).
+   */
+  upsert(
+    objectName: string,
+    fieldName: string,
+    value: string,
+    body: Readonly<Record<string, unknown>>,
+    context: WriteContext,
+  ): { id: string; created: boolean } {
+    const object = this.object(objectName);
+    const field = this.schema.field(object.name, fieldName);
+    if (!field || !(field.externalId || field.name === 'Id')) {
+      throw new ApiError(
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${fieldName}`,
+        {
+          status: 404,
+        },
+      );
+    }
+    return this.transaction(() => {
+      const key = field.name === 'Id' ? (isValidId(value) ? toId18(value) : value) : value;
+      const matches = this.db
+        .prepare(
+          `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`,
+        )
+        .all(key) as { Id: string }[];
+      if (matches.length > 1) {
+        throw new ApiError(
+          'MULTIPLE_CHOICES',
+          `More than one record found for external id field ${field.name}`,
+          {
+            status: 300,
+          },
+        );
+      }
+      const given = Object.entries(body).find(([name]) => name.toLowerCase() === field.name.toLowerCase());
+      if (given && given[1] !== value && field.name !== 'Id') {
+        throw new ApiError(
+          'INVALID_FIELD',
+          `The value of ${field.name} in the request body does not match the value in the URL`,
+          { fields: [field.name] },
+        );
+      }
+      const [match] = matches;
+      if (match) {
+        this.update(object.name, match.Id, body, context);
+        return { id: match.Id, created: false };
+      }
+      if (field.name === 'Id') throw notFound();
+      return { id: this.create(object.name, { ...body, [field.name]: value }, context), created: true };
+    });
+  }
+
+  /** The record as the REST API returns it, or a 404 error; `fields` limits and orders the fields. */
+  retrieve(objectName: string, rawId: string, apiVersion: string, fields?: readonly string[]): ApiRecord {
+    const object = this.object(objectName);
+    const row = this.row(object, rawId);
+    if (!row) throw notFound();
+    if (row.IsDeleted === 1) throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+    const selected = fields
+      ? fields.map((name) => {
+          const field = this.schema.field(object.name, name.trim());
+          if (!field) {
+            throw new ApiError(
+              'INVALID_FIELD',
+              `No such column '${name.trim()}' on sobject of type ${object.name}`,
+            );
+          }
+          return field;
+        })
+      : object.fields;
+    return this.toApiRecord(object, row, apiVersion, selected);
+  }
+
+  toApiRecord(
+    object: SObjectSchema,
+    row: Readonly<Record<string, StoredValue>>,
+    apiVersion: string,
+    fields: readonly FieldSchema[] = object.fields,
+  ): ApiRecord {
+    const record: ApiRecord = {
+      attributes: {
+        type: object.name,
+        url: `/services/data/v${apiVersion}/sobjects/${object.name}/${String(row.Id)}`,
+      },
+    };
+    for (const field of fields) record[field.name] = toApiValue(field, row[field.name]);
+    return record;
+  }
+
+  /** The stored row for an id of this object (15 or 18 characters), deleted or not. */
+  row(object: SObjectSchema, rawId: string): Record<string, StoredValue> | undefined {
+    if (!isValidId(rawId) || !rawId.startsWith(object.keyPrefix)) return undefined;
+    return this.db.prepare(`SELECT * FROM ${quote(object.name)} WHERE "Id" = ?`).get(toId18(rawId)) as
+      Record<string, StoredValue> | undefined;
+  }
+
+  private softDelete(object: SObjectSchema, id: string, context: WriteContext): void {
+    const now = this.now().toISOString();
+    this.db
+      .prepare(
+        `UPDATE ${quote(object.name)} SET "IsDeleted" = 1, "SystemModstamp" = ?, "LastModifiedById" = ? WHERE "Id" = ?`,
+      )
+      .run(now, context.userId, id);
+    for (const relationship of object.childRelationships) {
+      if (!relationship.cascadeDelete) continue;
+      const child = this.object(relationship.childSObject);
+      const children = this.db
+        .prepare(
+          `SELECT "Id" FROM ${quote(child.name)} WHERE ${quote(relationship.field)} = ? AND "IsDeleted" = 0`,
+        )
+        .all(id) as { Id: string }[];
+      for (const row of children) this.softDelete(child, row.Id, context);
+    }
+  }
+
+  private checkedValues(
+    object: SObjectSchema,
+    body: Readonly<Record<string, unknown>>,
+    operation: 'create' | 'update',
+    system: boolean,
+  ): Map<string, StoredValue> {
+    const values = new Map<string, StoredValue>();
+    const notWritable: string[] = [];
+    for (const [name, value] of Object.entries(body)) {
+      if (name === 'attributes') continue;
+      const field = this.schema.field(object.name, name);
+      if (!field) {
+        throw new ApiError('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`, {
+          fields: [name],
+        });
+      }
+      // Id in an update body is tolerated when it names the same record (jsforce sends it).
+      if (field.name === 'Id' && operation === 'update') continue;
+      const writable = system || (operation === 'create' ? field.createable : field.updateable);
+      if (!writable || SYSTEM_FIELDS.has(field.name)) {
+        notWritable.push(field.name);
+        continue;
+      }
+      values.set(field.name, toStoredValue(field, value));
+    }
+    if (notWritable.length > 0) {
+      throw new ApiError(
+        'INVALID_FIELD_FOR_INSERT_UPDATE',
+        `Unable to create/update fields: ${notWritable.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        { fields: notWritable },
+      );
+    }
+    return values;
+  }
+
+  private checkRequired(object: SObjectSchema, values: ReadonlyMap<string, StoredValue>): void {
+    const missing = object.fields
+      .filter((field) => field.required && (values.get(field.name) ?? null) === null)
+      .map((field) => field.name);
+    if (missing.length > 0) {
+      throw new ApiError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, {
+        fields: missing,
+      });
+    }
+  }
+
+  private checkReferences(
+    object: SObjectSchema,
+    values: ReadonlyMap<string, StoredValue>,
+    given: ReadonlySet<string>,
+  ): void {
+    for (const [name, value] of values) {
+      if (!given.has(name)) continue;
+      const field = this.schema.field(object.name, name);
+      if (!field || field.type !== 'reference' || value === null) continue;
+      const id = String(value);
+      const target = this.schema.byKeyPrefix(id.slice(0, 3));
+      if (
+        !target ||
+        !field.referenceTo.some((allowed) => allowed.toLowerCase() === target.name.toLowerCase())
+      ) {
+        throw new ApiError('FIELD_INTEGRITY_EXCEPTION', `${field.label}: id value of incorrect type: ${id}`, {
+          fields: [field.name],
+        });
+      }
+      const exists = this.db
+        .prepare(`SELECT 1 FROM ${quote(target.name)} WHERE "Id" = ? AND "IsDeleted" = 0`)
+        .get(id);
+      if (!exists) {
+        throw new ApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, {
+          fields: [field.name],
+        });
+      }
+    }
+  }
+
+  private checkUnique(
+    object: SObjectSchema,
+    values: ReadonlyMap<string, StoredValue>,
+    ownId: string | null,
+  ): void {
+    for (const [name, value] of values) {
+      const field = this.schema.field(object.name, name);
+      if (!field?.unique || value === null) continue;
+      const comparison = field.caseSensitive
+        ? `${quote(field.name)} = ? COLLATE BINARY`
+        : `${quote(field.name)} = ?`;
+      const clash = this.db
+        .prepare(
+          `SELECT "Id" FROM ${quote(object.name)} WHERE ${comparison} AND "IsDeleted" = 0 AND "Id" IS NOT ? LIMIT 1`,
+        )
+        .get(value, ownId) as { Id: string } | undefined;
+      if (clash) {
+        throw new ApiError(
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${field.name} duplicates value on record with id: ${clash.Id}`,
+          { fields: [field.name] },
+        );
+      }
+    }
+  }
+
+  private runTriggers(
+    object: SObjectSchema,
+    values: Map<string, StoredValue>,
+    previous: Readonly<Record<string, StoredValue>> | null,
+  ): void {
+    for (const trigger of this.triggers) {
+      if (trigger.object.toLowerCase() === object.name.toLowerCase()) trigger.beforeWrite(values, previous);
+    }
+  }
+
+  private setIfField(
+    object: SObjectSchema,
+    values: Map<string, StoredValue>,
+    name: string,
+    value: StoredValue,
+  ): void {
+    if (this.schema.field(object.name, name)) values.set(name, value);
+  }
+
+  private fillAutoNumber(object: SObjectSchema, values: Map<string, StoredValue>): void {
+    const nameField = object.fields.find((field) => field.autoNumber);
+    if (!nameField?.displayFormat) return;
+    const number = this.nextCounter(`autonumber:${object.name}`);
+    // `DR-{000000}`: the braces hold as many zeros as the number is padded to.
+    const formatted = nameField.displayFormat.replace(/\{(0+)\}/, (_, zeros: string) =>
+      String(number).padStart(zeros.length, '0'),
+    );
+    values.set(nameField.name, formatted);
+  }
+
+  /**
+   * Fields Salesforce computes: a Contact's or User's Name from its parts, and a
+   * custom object's text Name, which is the record's Id when none is given.
+   */
+  private fillDerivedFields(
+    object: SObjectSchema,
+    values: Map<string, StoredValue>,
+    previous: Readonly<Record<string, StoredValue>> | null,
+  ): void {
+    for (const field of object.fields) {
+      const details = fieldDetails(field);
+      if (details.derivedFrom) {
+        if (!details.derivedFrom.some((part) => values.has(part)) && previous) continue;
+        const parts = details.derivedFrom
+          .map((part) => (values.has(part) ? values.get(part) : previous?.[part]))
+          .filter((part): part is string => typeof part === 'string' && part !== '');
+        values.set(field.name, parts.length > 0 ? parts.join(' ') : null);
+      }
+      if (details.nameDefaultsToId && previous === null && (values.get(field.name) ?? null) === null) {
+        values.set(field.name, values.get('Id') ?? null);
+      }
+    }
+  }
+
+  private nextId(object: SObjectSchema): string {
+    return createIdGenerator(object.keyPrefix, this.nextCounter(`id:${object.name}`)).next();
+  }
+
+  private nextCounter(name: string): number {
+    const row = this.db
+      .prepare(
+        'INSERT INTO "_trellis_counters" ("name", "next") VALUES (?, 2) ON CONFLICT("name") DO UPDATE SET "next" = "next" + 1 RETURNING "next"',
+      )
+      .get(name) as { next: number };
+    return row.next - 1;
+  }
+}
