@@ -25,17 +25,18 @@ describe('loadEnv', () => {
   });
 
   test('a bad value names the variable and the file, and never shows a secret', () => {
-    const file = envFile('SF_ACCESS_TOKEN=\nSF_API_VERSION=v64\n');
+    const file = envFile('SF_ACCESS_TOKEN=00D!abc def\nSF_API_VERSION=v64\nSF_USERNAME=\n');
     let message = '';
     try {
-      loadEnv({ file, environment: { SF_INSTANCE_URL: 'not a url', SF_PASSWORD: '' } });
+      loadEnv({ file, environment: { SF_INSTANCE_URL: 'not a url' } });
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message).toContain(file);
     expect(message).toContain('SF_INSTANCE_URL = "not a url"');
     expect(message).toContain('SF_API_VERSION = "v64": an API version looks like 64.0');
-    expect(message).toContain('SF_PASSWORD = (hidden)');
-    expect(message).toContain('SF_ACCESS_TOKEN = (hidden)');
+    expect(message).toContain('SF_ACCESS_TOKEN = (hidden): a token has no spaces or line breaks');
+    expect(message).not.toContain('abc def');
+    expect(message).not.toContain('SF_USERNAME');
   });
 });

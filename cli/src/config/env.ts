@@ -14,9 +14,15 @@ const apiVersion = z.string().regex(/^\d{2,3}\.0$/, 'an API version looks like 6
 export const envSchema = z.object({
   SF_INSTANCE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SF_LOGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
-  SF_ACCESS_TOKEN: z.string().min(1).optional(),
+  SF_ACCESS_TOKEN: z
+    .string()
+    .regex(/^\S+$/, 'a token has no spaces or line breaks; check how it was pasted')
+    .optional(),
   SF_USERNAME: z.string().min(1).optional(),
   SF_PASSWORD: z.string().min(1).optional(),
+  /** A connected app's consumer key and secret, which a real org's password flow requires. */
+  SF_CLIENT_ID: z.string().min(1).optional(),
+  SF_CLIENT_SECRET: z.string().min(1).optional(),
   SF_API_VERSION: apiVersion.optional(),
   TRELLIS_CONFIG_FILE: z.string().min(1).optional(),
 });
@@ -24,7 +30,11 @@ export const envSchema = z.object({
 export type TrellisEnv = z.output<typeof envSchema>;
 
 /** Variables whose values must never reach output, logs or error messages. */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['SF_ACCESS_TOKEN', 'SF_PASSWORD']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'SF_ACCESS_TOKEN',
+  'SF_PASSWORD',
+  'SF_CLIENT_SECRET',
+]);
 
 export interface LoadEnvOptions {
   /** The dotenv file; a missing file is not an error (the environment alone may be enough). */
@@ -37,7 +47,12 @@ export function loadEnv(options: LoadEnvOptions = {}): TrellisEnv {
   const file = options.file ?? '.env';
   const fromFile: Record<string, string> = {};
   if (existsSync(file)) dotenv.config({ path: file, processEnv: fromFile, quiet: true });
-  const merged = { ...fromFile, ...(options.environment ?? process.env) };
+  // `NAME=` with nothing after it means "not set", in the file and in the environment alike.
+  const merged = Object.fromEntries(
+    Object.entries({ ...fromFile, ...(options.environment ?? process.env) }).filter(
+      ([, value]) => value !== '',
+    ),
+  );
   const parsed = envSchema.safeParse(merged);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {

@@ -151,7 +151,7 @@ export class OrgStore {
       if (!previous) throw notFound();
       if (previous.IsDeleted === 1)
         throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
-      const values = this.checkedValues(object, body, 'update', context.system === true);
+      const values = this.checkedValues(object, body, 'update', context.system === true, previous);
       const given = new Set(values.keys());
       const now = this.now().toISOString();
       this.setIfField(object, values, 'LastModifiedDate', now);
@@ -310,6 +310,7 @@ export class OrgStore {
     body: Readonly<Record<string, unknown>>,
     operation: 'create' | 'update',
     system: boolean,
+    previous: Readonly<Record<string, StoredValue>> | null = null,
   ): Map<string, StoredValue> {
     const values = new Map<string, StoredValue>();
     const notWritable: string[] = [];
@@ -323,12 +324,15 @@ export class OrgStore {
       }
       // Id in an update body is tolerated when it names the same record (jsforce sends it).
       if (field.name === 'Id' && operation === 'update') continue;
+      const stored = toStoredValue(field, value);
       const writable = system || (operation === 'create' ? field.createable : field.updateable);
+      // Repeating the value a read-only field already has is no change (upserts resend master-detail parents).
+      const unchanged = previous !== null && previous[field.name] === stored;
       if (!writable || SYSTEM_FIELDS.has(field.name)) {
-        notWritable.push(field.name);
+        if (!unchanged) notWritable.push(field.name);
         continue;
       }
-      values.set(field.name, toStoredValue(field, value));
+      values.set(field.name, stored);
     }
     if (notWritable.length > 0) {
       throw new ApiError(

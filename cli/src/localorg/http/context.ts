@@ -1,0 +1,21 @@
+/** What every route of the local org's HTTP server works with. */
+import type { SessionStore } from '../auth/sessions.ts';
+import type { OrgIdentity } from '../org/identity.ts';
+import type { OrgSchema } from '../schema/types.ts';
+import type { OrgStore } from '../store/org-store.ts';
+import type { QueryCursors } from './query-cursors.ts';
+
+export interface LocalOrgContext {
+  store: OrgStore;
+  sessions: SessionStore;
+  identity: OrgIdentity;
+  schema: OrgSchema;
+  /** `http://127.0.0.1:PORT`, known once the server listens. */
+  instanceUrl: string;
+  cursors: QueryCursors;
+  now: () => Date;
+}
+
+/** API versions served, oldest first: what jsforce, @salesforce/core and the sf CLI ask for. */
+export const API_VERSIONS: readonly string[] = Array.from({ length: 66 - 31 + 1 }, (_, i) => `${31 + i}.0`);
+export const LATEST_API_VERSION = API_VERSIONS[API_VERSIONS.length - 1] ?? '66.0';

@@ -1,0 +1,72 @@
+/**
+ * Starts a local org: its schema from force-app, its SQLite database in a data
+ * dir (kept across restarts), its own records on first start, and the HTTP
+ * server on 127.0.0.1. Tests and benchmarks start one in-process on a free port.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SessionStore } from './auth/sessions.ts';
+import type { LocalOrgContext } from './http/context.ts';
+import { QueryCursors } from './http/query-cursors.ts';
+import { listen } from './http/server.ts';
+import { ensureOrgIdentity, type OrgIdentity } from './org/identity.ts';
+import { buildOrgSchema } from './schema/build.ts';
+import type { OrgSchema } from './schema/types.ts';
+import { OrgStore } from './store/org-store.ts';
+import { openDatabase } from './store/sqlite.ts';
+import { accountKeysTrigger } from './triggers/account-keys.ts';
+
+export interface LocalOrgOptions {
+  /** The project whose force-app defines the custom objects. */
+  projectDir: string;
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface LocalOrg {
+  url: string;
+  port: number;
+  identity: OrgIdentity;
+  schema: OrgSchema;
+  store: OrgStore;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'org.sqlite';
+
+export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const schema = await buildOrgSchema(options.projectDir);
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const store = new OrgStore(db, schema);
+  store.addTrigger(accountKeysTrigger);
+  const sessions = new SessionStore(db);
+  const identity = ensureOrgIdentity(store, sessions, options.dataDir);
+  const context: LocalOrgContext = {
+    store,
+    sessions,
+    identity,
+    schema,
+    instanceUrl: '',
+    cursors: new QueryCursors(),
+    now: () => new Date(),
+  };
+  const listening = await listen(context, options.port);
+  return {
+    url: listening.url,
+    port: listening.port,
+    identity,
+    schema,
+    store,
+    close: async () => {
+      listening.server.closeAllConnections();
+      await new Promise<void>((resolve) => {
+        listening.server.close(() => {
+          resolve();
+        });
+      });
+      db.close();
+    },
+  };
+}

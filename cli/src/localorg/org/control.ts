@@ -1,0 +1,133 @@
+/**
+ * What `trellis org start|stop|status|reset|serve` do, as plain functions the
+ * commands call: start in the background and record the org in the sf auth
+ * store, stop, report, wipe, or serve in the foreground.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { registerOrg } from '../../salesforce/auth-store.ts';
+import { startLocalOrg, type LocalOrg } from '../local-org.ts';
+import { CREDENTIALS_FILE } from './identity.ts';
+import { clearServerInfo, findRunning, startInBackground, stopRunning, writeServerInfo } from './daemon.ts';
+
+export const DEFAULT_DATA_DIR = '.trellis/local-org';
+export const DEFAULT_PORT = 7437;
+export const DEFAULT_ALIAS = 'trellis-local';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface StartResult {
+  url: string;
+  dataDir: string;
+  alias: string;
+  username: string;
+  alreadyRunning: boolean;
+  madeDefault: boolean;
+  /** Shown once: only on the start that created the org. */
+  newCredentials: Credentials | null;
+}
+
+function readCredentials(dataDir: string): Credentials {
+  return JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as Credentials;
+}
+
+async function passwordLogin(url: string, credentials: Credentials): Promise<string> {
+  const response = await fetch(`${url}/services/oauth2/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: credentials.username,
+      password: credentials.password,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string; error_description?: string };
+  if (!response.ok || !body.access_token)
+    throw new Error(`login to the local org failed: ${body.error_description ?? response.status}`);
+  return body.access_token;
+}
+
+export async function startOrg(options: {
+  dataDir: string;
+  port: number;
+  projectDir: string;
+  alias: string;
+  defaultIfNone: boolean;
+}): Promise<StartResult> {
+  const dataDir = resolve(options.dataDir);
+  const running = await findRunning(dataDir);
+  const isNew = !existsSync(join(dataDir, CREDENTIALS_FILE));
+  const info =
+    running ??
+    (await startInBackground({ dataDir, port: options.port, projectDir: resolve(options.projectDir) }));
+  const credentials = readCredentials(dataDir);
+  const accessToken = await passwordLogin(info.url, credentials);
+  const registered = await registerOrg({
+    instanceUrl: info.url,
+    accessToken,
+    alias: options.alias,
+    defaultIfNone: options.defaultIfNone,
+  });
+  return {
+    url: info.url,
+    dataDir,
+    alias: registered.alias,
+    username: registered.username,
+    alreadyRunning: running !== undefined,
+    madeDefault: registered.madeDefault,
+    newCredentials: isNew ? credentials : null,
+  };
+}
+
+export async function stopOrg(dataDir: string): Promise<{ stopped: boolean }> {
+  return { stopped: await stopRunning(resolve(dataDir)) };
+}
+
+export async function orgStatus(
+  dataDir: string,
+): Promise<{ running: boolean; url: string | null; pid: number | null; dataDir: string }> {
+  const info = await findRunning(resolve(dataDir));
+  return {
+    running: info !== undefined,
+    url: info?.url ?? null,
+    pid: info?.pid ?? null,
+    dataDir: resolve(dataDir),
+  };
+}
+
+/** Stops the org and deletes its data dir: the next start makes a new, empty org. */
+export async function resetOrg(dataDir: string): Promise<{ stopped: boolean; deleted: boolean }> {
+  const directory = resolve(dataDir);
+  const stopped = await stopRunning(directory);
+  const deleted = existsSync(directory);
+  rmSync(directory, { recursive: true, force: true });
+  return { stopped, deleted };
+}
+
+/** Serves in this process until SIGINT or SIGTERM, then closes cleanly. */
+export async function serveOrg(options: {
+  dataDir: string;
+  port: number;
+  projectDir: string;
+}): Promise<LocalOrg> {
+  const dataDir = resolve(options.dataDir);
+  const org = await startLocalOrg({ projectDir: resolve(options.projectDir), dataDir, port: options.port });
+  writeServerInfo(dataDir, {
+    pid: process.pid,
+    url: org.url,
+    port: org.port,
+    startedAt: new Date().toISOString(),
+  });
+  const shutdown = (): void => {
+    void org.close().finally(() => {
+      clearServerInfo(dataDir);
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return org;
+}

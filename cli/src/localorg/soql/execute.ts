@@ -1,0 +1,160 @@
+/**
+ * Runs a compiled plan and shapes the rows as Salesforce returns them:
+ * `attributes` first, then the fields in SELECT order under the names the
+ * schema spells, parents nested (or `null`), child subqueries as
+ * `{ totalSize, done, records }` (or `null`), aggregates as AggregateResult.
+ */
+import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
+import type { SObjectSchema } from '../schema/types.ts';
+import { childStatement, compileSoql } from './compile.ts';
+import type { Entry, RecordsPlan, ValueFormat } from './compile.ts';
+import type { Frag } from './sql.ts';
+import type { QueryColumns, QueryResult, SoqlContext } from './types.ts';
+import { cleanNumber, formatDatetime } from './values.ts';
+
+type Row = Record<string, SQLOutputValue>;
+type Rec = Record<string, unknown>;
+
+const STATEMENT_CACHE_SIZE = 256;
+const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+
+function run(db: DatabaseSync, statement: Frag): Row[] {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let prepared = cache.get(statement.sql);
+  if (!prepared) {
+    prepared = db.prepare(statement.sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(statement.sql, prepared);
+  }
+  return prepared.all(...statement.params);
+}
+
+function label(field: Extract<ValueFormat, { kind: 'field' }>['field'], value: string): string {
+  const wanted = value.toLowerCase();
+  return field.picklistValues.find((p) => p.value.toLowerCase() === wanted)?.label ?? value;
+}
+
+function formatValue(format: ValueFormat, value: SQLOutputValue): unknown {
+  if (format.kind === 'count') return value === null ? 0 : Number(value);
+  if (format.kind === 'number') return value === null ? null : cleanNumber(Number(value));
+  if (value === null) return format.kind === 'field' && format.field.type === 'boolean' ? false : null;
+  if (format.kind === 'date') return String(value);
+  const field = format.field;
+  switch (field.type) {
+    case 'boolean':
+      return Number(value) !== 0;
+    case 'int':
+    case 'double':
+    case 'currency':
+    case 'percent':
+      return typeof value === 'number' ? value : Number(value);
+    case 'datetime':
+      return formatDatetime(String(value));
+    case 'picklist':
+      return format.toLabel ? label(field, String(value)) : String(value);
+    case 'multipicklist':
+      return format.toLabel
+        ? String(value)
+            .split(';')
+            .map((v) => label(field, v))
+            .join(';')
+        : String(value);
+    default:
+      return String(value);
+  }
+}
+
+class Shaper {
+  private readonly base: string;
+
+  constructor(apiVersion: string) {
+    this.base = `/services/data/v${apiVersion.replace(/^v/i, '')}/sobjects/`;
+  }
+
+  record(object: SObjectSchema, id: SQLOutputValue, entries: Entry[], row: Row): Rec {
+    const rec: Rec = { attributes: { type: object.name, url: `${this.base}${object.name}/${String(id)}` } };
+    for (const entry of entries) {
+      if (entry.kind === 'field') rec[entry.key] = formatValue(entry.format, row[entry.col] ?? null);
+      else if (entry.kind === 'parent') {
+        const parentId = row[entry.idCol] ?? null;
+        rec[entry.key] = parentId === null ? null : this.record(entry.object, parentId, entry.entries, row);
+      } else rec[entry.key] = null;
+    }
+    return rec;
+  }
+}
+
+function fetchRecords(
+  context: SoqlContext,
+  shaper: Shaper,
+  plan: RecordsPlan,
+  parentIds?: readonly string[],
+): { rec: Rec; id: string; fk: string }[] {
+  const rows = run(context.db, parentIds ? childStatement(plan, parentIds) : plan.statement);
+  const out = rows.map((row) => ({
+    rec: shaper.record(plan.object, row.__id ?? null, plan.entries, row),
+    id: String(row.__id),
+    fk: String(row.__fk ?? ''),
+  }));
+  for (const entry of plan.entries) {
+    if (entry.kind !== 'child' || out.length === 0) continue;
+    const children = fetchRecords(
+      context,
+      shaper,
+      entry.plan,
+      out.map((o) => o.id),
+    );
+    const byParent = new Map<string, Rec[]>();
+    for (const child of children) {
+      const list = byParent.get(child.fk);
+      if (list) list.push(child.rec);
+      else byParent.set(child.fk, [child.rec]);
+    }
+    for (const o of out) {
+      const records = byParent.get(o.id);
+      o.rec[entry.key] = records ? { totalSize: records.length, done: true, records } : null;
+    }
+  }
+  return out;
+}
+
+/** Runs a SOQL query: every matching row (the HTTP layer pages them itself). */
+export function executeSoql(soql: string, context: SoqlContext): QueryResult {
+  const plan = compileSoql(soql, context);
+  if (plan.kind === 'count') {
+    const row = run(context.db, plan.statement)[0];
+    return { totalSize: Number(row?.n ?? 0), done: true, records: [] };
+  }
+  if (plan.kind === 'aggregate') {
+    const records = run(context.db, plan.statement).map((row) => {
+      const rec: Rec = { attributes: { type: 'AggregateResult' } };
+      for (const item of plan.items) rec[item.key] = formatValue(item.format, row[item.col] ?? null);
+      return rec;
+    });
+    return { totalSize: records.length, done: true, records };
+  }
+  const records = fetchRecords(context, new Shaper(context.apiVersion), plan).map((o) => o.rec);
+  return { totalSize: records.length, done: true, records };
+}
+
+/**
+ * What `GET /query?q=...&columns=true` answers (the sf CLI asks it to lay out
+ * `sf data query` results): the query checked as it would run, nothing read.
+ */
+export function describeQueryColumns(soql: string, context: SoqlContext): QueryColumns {
+  const plan = compileSoql(soql, context);
+  return {
+    columnMetadata: plan.kind === 'count' ? [] : plan.columns,
+    entityName: plan.object.name,
+    groupBy: plan.kind === 'aggregate' && plan.groupBy,
+    idSelected: plan.kind === 'records' && plan.idSelected,
+    keyPrefix: plan.object.keyPrefix || null,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Starts a local org in this process on a free port, with its own temporary data
+ * dir, and a jsforce connection logged in through the OAuth password flow, as a
+ * script would reach a real org.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Connection } from 'jsforce';
+import { startLocalOrg, type LocalOrg } from '../../cli/src/localorg/local-org.ts';
+import { CREDENTIALS_FILE } from '../../cli/src/localorg/org/identity.ts';
+import { PROJECT_ROOT } from './cli.ts';
+
+export const TEST_API_VERSION = '64.0';
+
+export interface TestOrg {
+  org: LocalOrg;
+  dataDir: string;
+  username: string;
+  password: string;
+  connection: Connection;
+  /** A new connection, logged in again. */
+  login(): Promise<Connection>;
+  stop(): Promise<void>;
+}
+
+export async function startTestOrg(): Promise<TestOrg> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trellis-org-'));
+  const org = await startLocalOrg({ projectDir: PROJECT_ROOT, dataDir, port: 0 });
+  const { username, password } = JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as {
+    username: string;
+    password: string;
+  };
+  const login = async (): Promise<Connection> => {
+    const connection = new Connection({
+      oauth2: {
+        loginUrl: org.url,
+        clientId: 'trellis-tests',
+        clientSecret: 'unused',
+        redirectUri: `${org.url}/callback`,
+      },
+      version: TEST_API_VERSION,
+    });
+    await connection.login(username, password);
+    return connection;
+  };
+  const connection = await login();
+  return {
+    org,
+    dataDir,
+    username,
+    password,
+    connection,
+    login,
+    stop: async () => {
+      await org.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
