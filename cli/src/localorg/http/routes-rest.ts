@@ -2,7 +2,7 @@
  * The REST API under /services/data: versions, resources, limits, describe,
  * record CRUD and upsert, query and queryAll with paging.
  */
-import { executeSoql } from '../soql/index.ts';
+import { describeQueryColumns, executeSoql } from '../soql/index.ts';
 import { describeGlobal, describeSObject, sobjectSummary } from '../schema/describe.ts';
 import { ApiError, notFound } from '../store/errors.ts';
 import { API_VERSIONS, type LocalOrgContext } from './context.ts';
@@ -192,13 +192,19 @@ function runQuery(exchange: Exchange, context: LocalOrgContext, includeDeleted: 
   userOf(exchange);
   const soql = exchange.url.searchParams.get('q');
   if (!soql) throw new ApiError('MALFORMED_QUERY', 'A query string must be provided via the q parameter');
-  const result = executeSoql(soql, {
+  const soqlContext = {
     schema: context.schema,
     db: context.store.db,
     apiVersion: version(exchange),
     now: context.now(),
     includeDeleted,
-  });
+  };
+  // `columns=true` asks for the query's column metadata instead of its records (sf data query does).
+  if (exchange.url.searchParams.get('columns') === 'true') {
+    sendJson(exchange, 200, describeQueryColumns(soql, soqlContext));
+    return;
+  }
+  const result = executeSoql(soql, soqlContext);
   sendPage(exchange, context, result.records, result.totalSize, 0, null);
 }
 

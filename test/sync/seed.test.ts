@@ -1,0 +1,89 @@
+import { DEFAULT_CONFIG_FILE } from '../../cli/src/config/load.ts';
+import { DEFAULT_SAMPLE_FILE } from '../../cli/src/config/sample-data.ts';
+import { seedOrg } from '../../cli/src/sync/seed.ts';
+import { startTestOrg, type TestOrg } from '../helpers/local-org.ts';
+
+let testOrg: TestOrg;
+const options = {
+  accounts: 300,
+  seed: 'seed-test',
+  configFile: DEFAULT_CONFIG_FILE,
+  sampleFile: DEFAULT_SAMPLE_FILE,
+};
+
+beforeAll(async () => {
+  testOrg = await startTestOrg();
+});
+
+afterAll(async () => {
+  await testOrg.stop();
+});
+
+describe('seeding an org through its public API', () => {
+  test('loads partners, customers, opportunities, metrics and registrations in every state', async () => {
+    const result = await seedOrg(testOrg.connection, options);
+    expect(result.counts).toEqual({
+      'Account (partners)': 5,
+      Contact: 10,
+      'Account (customers)': 310,
+      Opportunity: expect.any(Number) as number,
+      Partner_Metric__c: 40,
+      Deal_Registration__c: 20,
+    });
+    const { connection } = testOrg;
+    const byStatus = await connection.query<{ Status__c: string; n: number }>(
+      'SELECT Status__c, COUNT(Id) n FROM Deal_Registration__c GROUP BY Status__c',
+    );
+    expect(byStatus.records.map((row) => row.Status__c).sort()).toEqual(
+      [
+        'Approved',
+        'Converted',
+        'Draft',
+        'Expired',
+        'Extended',
+        'In Review',
+        'Rejected',
+        'Submitted',
+        'Withdrawn',
+      ].sort(),
+    );
+    const partnerTypes = await connection.query<{ Partner_Type__c: string }>(
+      'SELECT Partner_Type__c FROM Account WHERE Partner_Type__c != null ORDER BY Partner_Type__c',
+    );
+    expect(partnerTypes.records.map((row) => row.Partner_Type__c)).toEqual([
+      'Reseller',
+      'VAR',
+      'MSP',
+      'SI',
+      'Distributor',
+    ]);
+
+    // A decided registration carries the rule trace internally and a partner-safe summary.
+    const rejected = await connection.query<{
+      Conflict_Details__c: string;
+      Conflict_Summary__c: string;
+      Partner_Account__r: { Name: string };
+    }>(
+      "SELECT Conflict_Details__c, Conflict_Summary__c, Partner_Account__r.Name FROM Deal_Registration__c WHERE Customer_Name__c = 'ACME Incorporated'",
+    );
+    const [acme] = rejected.records;
+    expect(acme?.Conflict_Summary__c).toMatch(/^Not approved\. This customer is already registered/);
+    expect(JSON.parse(acme?.Conflict_Details__c ?? '{}')).toMatchObject({
+      decidingRuleId: 'first-in-wins',
+      rulesVersion: '2026.11.1',
+    });
+
+    // The converted registration and its opportunity point at each other.
+    const converted = await connection.query<{ Opportunity__r: { Partner_Attribution__c: string } }>(
+      "SELECT Opportunity__r.Partner_Attribution__c FROM Deal_Registration__c WHERE Status__c = 'Converted'",
+    );
+    expect(converted.records[0]?.Opportunity__r.Partner_Attribution__c).toBe('Sourced');
+  });
+
+  test('refuses to seed an org twice, and says what to do', async () => {
+    await expect(seedOrg(testOrg.connection, options)).rejects.toMatchObject({
+      name: 'AlreadySeeded',
+      message: expect.stringContaining('already has 5 partner accounts') as string,
+    });
+  });
+});
