@@ -135,12 +135,26 @@ export async function dispatch(exchange: Exchange, context: LocalOrgContext): Pr
   await matched.handler(exchange, context);
 }
 
+/**
+ * The request target with runs of slashes in its path collapsed, as Salesforce's servers do.
+ * `sf org login access-token` stores the instance URL with a trailing slash (`http://host:port/`),
+ * and jsforce joins it with `/services/data/...`, so every later sf request asks for
+ * `//services/data/...`; `new URL('//services/...', base)` would read that as a host named
+ * `services` and lose the path.
+ */
+function requestPath(target: string): string {
+  const query = target.indexOf('?');
+  const path = query === -1 ? target : target.slice(0, query);
+  const rest = query === -1 ? '' : target.slice(query);
+  return path.replace(/\/{2,}/g, '/') + rest;
+}
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
   context: LocalOrgContext,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', context.instanceUrl);
+  const url = new URL(requestPath(request.url ?? '/'), context.instanceUrl);
   const method = (request.method ?? 'GET').toUpperCase();
   // Clients that cannot send PATCH tunnel it through POST with _HttpMethod, as Salesforce allows.
   const effectiveMethod =
