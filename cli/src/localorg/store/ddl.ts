@@ -3,28 +3,15 @@
  * schema, and adds the columns a newer force-app brings to an existing data dir,
  * so that data survives a schema change.
  */
+import { TEXT_TYPES } from '../schema/model.ts';
 import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
 import type { Database } from './sqlite.ts';
 
 export const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
 
-const TEXT_TYPES = new Set([
-  'id',
-  'reference',
-  'string',
-  'textarea',
-  'picklist',
-  'multipicklist',
-  'email',
-  'phone',
-  'url',
-  'date',
-  'datetime',
-]);
-
 function columnType(field: FieldSchema): string {
   if (field.type === 'boolean' || field.type === 'int') return 'INTEGER';
-  if (TEXT_TYPES.has(field.type)) {
+  if (TEXT_TYPES.has(field.type) || field.type === 'date' || field.type === 'datetime') {
     // Ids, dates and datetimes compare exactly; everything a person types compares case-insensitively, as SOQL does.
     return field.type === 'id' ||
       field.type === 'reference' ||

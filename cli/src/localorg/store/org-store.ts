@@ -59,17 +59,13 @@ export class OrgStore {
 
   /** Runs `work` in one transaction (a savepoint when nested): all of it is stored, or none. */
   transaction<T>(work: () => T): T {
-    const savepoint = `sp${this.depth}`;
-    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-    this.depth++;
+    const savepoint = this.begin();
     try {
       const result = work();
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      this.commit(savepoint);
       return result;
     } catch (error) {
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      this.rollback(savepoint);
       throw error;
     }
   }
@@ -80,19 +76,32 @@ export class OrgStore {
    * turn of the event loop, so no other request's statements can slip into it.
    */
   async transactionAsync<T>(work: () => Promise<T>): Promise<T> {
+    const savepoint = this.begin();
+    try {
+      const result = await work();
+      this.commit(savepoint);
+      return result;
+    } catch (error) {
+      this.rollback(savepoint);
+      throw error;
+    }
+  }
+
+  private begin(): string {
     const savepoint = `sp${this.depth}`;
     this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     this.depth++;
-    try {
-      const result = await work();
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
-      return result;
-    } catch (error) {
-      this.depth--;
-      this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-      throw error;
-    }
+    return savepoint;
+  }
+
+  private commit(savepoint: string): void {
+    this.depth--;
+    this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+  }
+
+  private rollback(savepoint: string): void {
+    this.depth--;
+    this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
   }
 
   object(name: string): SObjectSchema {
