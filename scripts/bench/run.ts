@@ -1,7 +1,8 @@
-// `npm run bench`: the engine's benchmarks, with figures and ratios against a baseline
+// `npm run bench`: the engine's and the local org's benchmarks, with figures and ratios against a baseline
 // measured in the same run. `--json` adds one JSON object with every figure on the last line.
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../../cli/src/config/load.ts';
+import { benchLocalOrg, type LocalOrgBenchResult } from './localorg.ts';
 import { benchMatch, type MatchBenchResult } from './match.ts';
 import { benchTiers, type TierBenchResult } from './tiers.ts';
 
@@ -13,6 +14,9 @@ const { values } = parseArgs({
     'naive-sample': { type: 'string', default: '20' },
     partners: { type: 'string', default: '100000' },
     quarters: { type: 'string', default: '8' },
+    records: { type: 'string', default: '100000' },
+    'single-sample': { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '4' },
     seed: { type: 'string', default: 'trellis' },
     only: { type: 'string' },
   },
@@ -35,7 +39,7 @@ const say = (line: string): void => {
 if (!(globalThis as { gc?: unknown }).gc)
   say('(run through `npm run bench` for heap figures: it passes --expose-gc)');
 const config = await loadConfigFile();
-const figures: { match?: MatchBenchResult; tiers?: TierBenchResult } = {};
+const figures: { match?: MatchBenchResult; tiers?: TierBenchResult; localorg?: LocalOrgBenchResult } = {};
 
 if (!values.only || values.only === 'match') {
   say(
@@ -81,6 +85,38 @@ if (!values.only || values.only === 'tiers') {
     `  changes: ${Object.entries(t.changes)
       .map(([kind, n]) => `${kind} ${n.toLocaleString('en-US')}`)
       .join(', ')}`,
+  );
+}
+
+if (!values.only || values.only === 'localorg') {
+  say(
+    `localorg: ${count('records').toLocaleString('en-US')} accounts through /composite/sobjects (200 a request, ${count('concurrency')} in flight), read back by paged query; single-record baseline on ${count('single-sample').toLocaleString('en-US')} (seed "${values.seed}")...`,
+  );
+  const l = await benchLocalOrg({
+    records: count('records'),
+    singleSample: count('single-sample'),
+    concurrency: count('concurrency'),
+    seed: values.seed,
+  });
+  figures.localorg = l;
+  const perSecond = (n: number): string => `${Math.round(n).toLocaleString('en-US')} records per second`;
+  say(
+    `  composite create: ${l.records.toLocaleString('en-US')} in ${l.compositeRequests.toLocaleString('en-US')} requests, ${fixed(l.compositeCreateSeconds, 2)} s = ${perSecond(l.compositeCreatePerSecond)}`,
+  );
+  say(
+    `  paged read: ${l.records.toLocaleString('en-US')} (all checked) in ${l.pages.toLocaleString('en-US')} pages, ${fixed(l.pagedReadSeconds, 2)} s (first page after ${fixed(l.firstPageSeconds, 2)} s) = ${perSecond(l.pagedReadPerSecond)}`,
+  );
+  say(
+    `  single-record create (POST /sobjects/Account, one at a time, ${l.singleSample.toLocaleString('en-US')} sampled): ${perSecond(l.singleCreatePerSecond)}, ${fixed(l.singleCreateScaledSeconds, 1)} s scaled to ${l.records.toLocaleString('en-US')}`,
+  );
+  say(
+    `  single-record read (GET /sobjects/Account/{id}, one at a time, ${l.singleSample.toLocaleString('en-US')} sampled): ${perSecond(l.singleReadPerSecond)}, ${fixed(l.singleReadScaledSeconds, 1)} s scaled to ${l.records.toLocaleString('en-US')}`,
+  );
+  say(
+    `  speed-up: composite vs single create ${fixed(l.createSpeedup, 1)}x, paged vs single read ${fixed(l.readSpeedup, 1)}x`,
+  );
+  say(
+    `  memory: peak RSS ${fixed(l.peakRssMB, 1)} MB while it ran, from ${fixed(l.startRssMB, 1)} MB at its start (server and client in one process; process peak ${fixed(l.processPeakRssMB, 1)} MB), database ${fixed(l.databaseMB, 1)} MB`,
   );
 }
 

@@ -6,6 +6,7 @@
  * store keeps working after `trellis org stop` and `start`.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { StatementSync } from 'node:sqlite';
 import type { Database } from '../store/sqlite.ts';
 
 export interface Session {
@@ -18,6 +19,7 @@ const hash = (token: string): string => createHash('sha256').update(token).diges
 
 export class SessionStore {
   private readonly db: Database;
+  private verifyStatement: StatementSync | undefined;
 
   constructor(db: Database) {
     this.db = db;
@@ -58,9 +60,11 @@ export class SessionStore {
   }
 
   verify(token: string): Session | undefined {
-    const row = this.db
-      .prepare('SELECT "userId", "orgId", "username" FROM "_trellis_sessions" WHERE "tokenHash" = ?')
-      .get(hash(token)) as Session | undefined;
+    // Every API call checks its token: the statement is prepared once.
+    this.verifyStatement ??= this.db.prepare(
+      'SELECT "userId", "orgId", "username" FROM "_trellis_sessions" WHERE "tokenHash" = ?',
+    );
+    const row = this.verifyStatement.get(hash(token)) as Session | undefined;
     return row ? { userId: row.userId, orgId: row.orgId, username: row.username } : undefined;
   }
 

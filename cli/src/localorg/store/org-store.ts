@@ -8,6 +8,7 @@ import { fieldDetails } from '../schema/model.ts';
 import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
 import { createTables, quote } from './ddl.ts';
 import { ApiError, notFound } from './errors.ts';
+import type { StatementSync } from 'node:sqlite';
 import type { Database } from './sqlite.ts';
 import { toApiValue, toStoredValue, type StoredValue } from './values.ts';
 
@@ -44,6 +45,8 @@ export class OrgStore {
   readonly schema: OrgSchema;
   private readonly now: () => Date;
   private readonly triggers: RecordTrigger[] = [];
+  /** Prepared statements by their SQL: preparing is a large share of a small write's cost. */
+  private readonly statements = new Map<string, StatementSync>();
   private depth = 0;
 
   constructor(db: Database, schema: OrgSchema, now: () => Date = () => new Date()) {
@@ -85,6 +88,15 @@ export class OrgStore {
       this.rollback(savepoint);
       throw error;
     }
+  }
+
+  private statement(sql: string): StatementSync {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   private begin(): string {
@@ -139,11 +151,9 @@ export class OrgStore {
       this.checkReferences(object, values, given);
       this.checkUnique(object, values, null);
       const names = [...values.keys()];
-      this.db
-        .prepare(
-          `INSERT INTO ${quote(object.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-        )
-        .run(...names.map((name) => values.get(name) ?? null));
+      this.statement(
+        `INSERT INTO ${quote(object.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+      ).run(...names.map((name) => values.get(name) ?? null));
       return id;
     });
   }
@@ -175,11 +185,9 @@ export class OrgStore {
       this.checkUnique(object, values, String(previous.Id));
       const names = [...values.keys()];
       if (names.length === 0) return;
-      this.db
-        .prepare(
-          `UPDATE ${quote(object.name)} SET ${names.map((name) => `${quote(name)} = ?`).join(', ')} WHERE "Id" = ?`,
-        )
-        .run(...names.map((name) => values.get(name) ?? null), String(previous.Id));
+      this.statement(
+        `UPDATE ${quote(object.name)} SET ${names.map((name) => `${quote(name)} = ?`).join(', ')} WHERE "Id" = ?`,
+      ).run(...names.map((name) => values.get(name) ?? null), String(previous.Id));
     });
   }
 
@@ -219,11 +227,9 @@ export class OrgStore {
     }
     return this.transaction(() => {
       const key = field.name === 'Id' ? (isValidId(value) ? toId18(value) : value) : value;
-      const matches = this.db
-        .prepare(
-          `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`,
-        )
-        .all(key) as { Id: string }[];
+      const matches = this.statement(
+        `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`,
+      ).all(key) as { Id: string }[];
       if (matches.length > 1) {
         throw new ApiError(
           'MULTIPLE_CHOICES',
@@ -291,25 +297,21 @@ export class OrgStore {
   /** The stored row for an id of this object (15 or 18 characters), deleted or not. */
   row(object: SObjectSchema, rawId: string): Record<string, StoredValue> | undefined {
     if (!isValidId(rawId) || !rawId.startsWith(object.keyPrefix)) return undefined;
-    return this.db.prepare(`SELECT * FROM ${quote(object.name)} WHERE "Id" = ?`).get(toId18(rawId)) as
+    return this.statement(`SELECT * FROM ${quote(object.name)} WHERE "Id" = ?`).get(toId18(rawId)) as
       Record<string, StoredValue> | undefined;
   }
 
   private softDelete(object: SObjectSchema, id: string, context: WriteContext): void {
     const now = this.now().toISOString();
-    this.db
-      .prepare(
-        `UPDATE ${quote(object.name)} SET "IsDeleted" = 1, "SystemModstamp" = ?, "LastModifiedById" = ? WHERE "Id" = ?`,
-      )
-      .run(now, context.userId, id);
+    this.statement(
+      `UPDATE ${quote(object.name)} SET "IsDeleted" = 1, "SystemModstamp" = ?, "LastModifiedById" = ? WHERE "Id" = ?`,
+    ).run(now, context.userId, id);
     for (const relationship of object.childRelationships) {
       if (!relationship.cascadeDelete) continue;
       const child = this.object(relationship.childSObject);
-      const children = this.db
-        .prepare(
-          `SELECT "Id" FROM ${quote(child.name)} WHERE ${quote(relationship.field)} = ? AND "IsDeleted" = 0`,
-        )
-        .all(id) as { Id: string }[];
+      const children = this.statement(
+        `SELECT "Id" FROM ${quote(child.name)} WHERE ${quote(relationship.field)} = ? AND "IsDeleted" = 0`,
+      ).all(id) as { Id: string }[];
       for (const row of children) this.softDelete(child, row.Id, context);
     }
   }
@@ -383,9 +385,9 @@ export class OrgStore {
           fields: [field.name],
         });
       }
-      const exists = this.db
-        .prepare(`SELECT 1 FROM ${quote(target.name)} WHERE "Id" = ? AND "IsDeleted" = 0`)
-        .get(id);
+      const exists = this.statement(
+        `SELECT 1 FROM ${quote(target.name)} WHERE "Id" = ? AND "IsDeleted" = 0`,
+      ).get(id);
       if (!exists) {
         throw new ApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, {
           fields: [field.name],
@@ -405,11 +407,9 @@ export class OrgStore {
       const comparison = field.caseSensitive
         ? `${quote(field.name)} = ? COLLATE BINARY`
         : `${quote(field.name)} = ?`;
-      const clash = this.db
-        .prepare(
-          `SELECT "Id" FROM ${quote(object.name)} WHERE ${comparison} AND "IsDeleted" = 0 AND "Id" IS NOT ? LIMIT 1`,
-        )
-        .get(value, ownId) as { Id: string } | undefined;
+      const clash = this.statement(
+        `SELECT "Id" FROM ${quote(object.name)} WHERE ${comparison} AND "IsDeleted" = 0 AND "Id" IS NOT ? LIMIT 1`,
+      ).get(value, ownId) as { Id: string } | undefined;
       if (clash) {
         throw new ApiError(
           'DUPLICATE_VALUE',
@@ -479,11 +479,9 @@ export class OrgStore {
   }
 
   private nextCounter(name: string): number {
-    const row = this.db
-      .prepare(
-        'INSERT INTO "_trellis_counters" ("name", "next") VALUES (?, 2) ON CONFLICT("name") DO UPDATE SET "next" = "next" + 1 RETURNING "next"',
-      )
-      .get(name) as { next: number };
+    const row = this.statement(
+      'INSERT INTO "_trellis_counters" ("name", "next") VALUES (?, 2) ON CONFLICT("name") DO UPDATE SET "next" = "next" + 1 RETURNING "next"',
+    ).get(name) as { next: number };
     return row.next - 1;
   }
 }
