@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_FILE, loadConfigFile } from '../../cli/src/config/load.ts';
+import { loadConfigFile } from '../../cli/src/config/load.ts';
 import { DEFAULT_SAMPLE_FILE } from '../../cli/src/config/sample-data.ts';
 import { buildCandidateSources, decideRegistration } from '../../cli/src/engine/rules/index.ts';
 import {
@@ -18,7 +18,6 @@ beforeAll(async () => {
   await seedOrg(testOrg.connection, {
     accounts: 2500,
     seed: 'repositories',
-    configFile: DEFAULT_CONFIG_FILE,
     sampleFile: DEFAULT_SAMPLE_FILE,
   });
 });
@@ -44,7 +43,7 @@ describe('repositories', () => {
     expect(await readCustomerAccounts(connection)).toHaveLength(2510);
     expect(await readPartnerMetrics(connection)).toHaveLength(40);
     const registrations = await readRegistrations(connection);
-    expect(registrations).toHaveLength(20);
+    expect(registrations).toHaveLength(19);
     const approved = registrations.find((r) => r.customerName === 'Acme Corp');
     expect(approved).toMatchObject({
       status: 'Approved',

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG_FILE } from '../../cli/src/config/load.ts';
 import { DEFAULT_SAMPLE_FILE } from '../../cli/src/config/sample-data.ts';
+import { runDemo } from '../../cli/src/sync/demo.ts';
 import { seedOrg } from '../../cli/src/sync/seed.ts';
 import { startTestOrg, type TestOrg } from '../helpers/local-org.ts';
 
@@ -7,7 +8,6 @@ let testOrg: TestOrg;
 const options = {
   accounts: 300,
   seed: 'seed-test',
-  configFile: DEFAULT_CONFIG_FILE,
   sampleFile: DEFAULT_SAMPLE_FILE,
 };
 
@@ -28,24 +28,15 @@ describe('seeding an org through its public API', () => {
       'Account (customers)': 310,
       Opportunity: expect.any(Number) as number,
       Partner_Metric__c: 40,
-      Deal_Registration__c: 20,
+      Deal_Registration__c: 19,
     });
     const { connection } = testOrg;
     const byStatus = await connection.query<{ Status__c: string; n: number }>(
       'SELECT Status__c, COUNT(Id) n FROM Deal_Registration__c GROUP BY Status__c',
     );
+    // Submitted registrations do not stay submitted: the org's trigger decides each as it lands.
     expect(byStatus.records.map((row) => row.Status__c).sort()).toEqual(
-      [
-        'Approved',
-        'Converted',
-        'Draft',
-        'Expired',
-        'Extended',
-        'In Review',
-        'Rejected',
-        'Submitted',
-        'Withdrawn',
-      ].sort(),
+      ['Approved', 'Converted', 'Draft', 'Expired', 'Extended', 'In Review', 'Rejected', 'Withdrawn'].sort(),
     );
     const partnerTypes = await connection.query<{ Partner_Type__c: string }>(
       'SELECT Partner_Type__c FROM Account WHERE Partner_Type__c != null ORDER BY Partner_Type__c',
@@ -78,6 +69,36 @@ describe('seeding an org through its public API', () => {
       "SELECT Opportunity__r.Partner_Attribution__c FROM Deal_Registration__c WHERE Status__c = 'Converted'",
     );
     expect(converted.records[0]?.Opportunity__r.Partner_Attribution__c).toBe('Sourced');
+  });
+
+  test("the org's trigger decides the submitted registrations as the engine decides the sample", async () => {
+    const demo = await runDemo({ configFile: DEFAULT_CONFIG_FILE, sampleFile: DEFAULT_SAMPLE_FILE });
+    const expected = Object.fromEntries(
+      demo.registrations.map(({ registration, partner, decision }) => [
+        `${partner.name} / ${registration.customerName}`,
+        [decision.outcome, decision.decidingRuleId, decision.conflictStatus],
+      ]),
+    );
+    const decided = await testOrg.connection.query<{
+      Customer_Name__c: string;
+      Status__c: string;
+      Conflict_Status__c: string;
+      Conflict_Details__c: string;
+      Partner_Account__r: { Name: string };
+    }>(
+      'SELECT Customer_Name__c, Status__c, Conflict_Status__c, Conflict_Details__c, Partner_Account__r.Name FROM Deal_Registration__c WHERE Rules_Version__c != null',
+    );
+    const actual = Object.fromEntries(
+      decided.records.map((row) => [
+        `${row.Partner_Account__r.Name} / ${row.Customer_Name__c}`,
+        [
+          row.Status__c,
+          (JSON.parse(row.Conflict_Details__c) as { decidingRuleId: string | null }).decidingRuleId,
+          row.Conflict_Status__c,
+        ],
+      ]),
+    );
+    expect(actual).toEqual(expected);
   });
 
   test('refuses to seed an org twice, and says what to do', async () => {

@@ -14,7 +14,10 @@ import { buildOrgSchema } from './schema/build.ts';
 import type { OrgSchema } from './schema/types.ts';
 import { OrgStore } from './store/org-store.ts';
 import { openDatabase } from './store/sqlite.ts';
+import { loadConfigFile } from '../config/load.ts';
 import { accountKeysTrigger } from './triggers/account-keys.ts';
+import { opportunityStageTrigger } from './triggers/opportunity-stage.ts';
+import { registrationDecisionTrigger } from './triggers/registration-decision.ts';
 
 export interface LocalOrgOptions {
   /** The project whose force-app defines the custom objects. */
@@ -38,9 +41,24 @@ export const DATABASE_FILE = 'org.sqlite';
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const schema = await buildOrgSchema(options.projectDir);
+  // The org's deployed configuration: until a deploy command exists, the project's config file.
+  const config = await loadConfigFile(join(options.projectDir, 'config', 'trellis.config.json'));
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const store = new OrgStore(db, schema);
   store.addTrigger(accountKeysTrigger);
+  store.addTrigger(opportunityStageTrigger);
+  store.addTrigger(
+    registrationDecisionTrigger({
+      db,
+      config: () => ({
+        rulesOfEngagement: config.rulesOfEngagement,
+        matching: config.matching,
+        protection: config.protection,
+        tiers: config.tiers.tiers,
+      }),
+      now: () => new Date(),
+    }),
+  );
   const sessions = new SessionStore(db);
   const identity = ensureOrgIdentity(store, sessions, options.dataDir);
   const context: LocalOrgContext = {

@@ -2,20 +2,15 @@
  * `trellis org seed`: loads a realistic demo into an org through its public API.
  * Partner accounts of each type with contacts, customer accounts (the sample's,
  * plus N generated across countries), open and closed opportunities, eight
- * quarters of partner metrics, and registrations in every lifecycle state, the
- * submitted ones decided by the engine with their rule traces.
+ * quarters of partner metrics, and registrations in every lifecycle state. The
+ * submitted ones are left to the org to decide as they land, as partners' are:
+ * the deployed trigger (the local org plays its part) writes the decision and
+ * its rule trace.
  */
 import { SfError } from '@salesforce/core';
 import { generateAccounts } from '../../../scripts/generate/index.ts';
-import { loadConfigFile } from '../config/load.ts';
 import { loadSampleData } from '../config/sample-data.ts';
 import { addDays, toIsoDate } from '../engine/dates.ts';
-import {
-  applyDecision,
-  buildCandidateSources,
-  decideInSubmissionOrder,
-  type Decision,
-} from '../engine/rules/index.ts';
 import type { Registration } from '../engine/types.ts';
 import {
   countRecords,
@@ -29,7 +24,6 @@ export interface SeedOptions {
   /** Generated customer accounts on top of the sample's. */
   accounts: number;
   seed: string;
-  configFile: string;
   sampleFile: string;
 }
 
@@ -89,7 +83,6 @@ export async function isSeeded(connection: RecordsConnection): Promise<boolean> 
 export async function seedOrg(connection: RecordsConnection, options: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   await ensureEmpty(connection);
-  const config = await loadConfigFile(options.configFile);
   const sample = await loadSampleData(options.sampleFile);
   const today = toIsoDate(sample.asOf);
   const counts: Record<string, number> = {};
@@ -213,36 +206,19 @@ export async function seedOrg(connection: RecordsConnection, options: SeedOption
     )
   ).length;
 
-  counts.Deal_Registration__c = await seedRegistrations(connection, sample, config, mapped, today);
+  counts.Deal_Registration__c = await seedRegistrations(connection, sample, mapped, today);
   return { counts, seconds: (performance.now() - started) / 1000 };
 }
 
 type SampleRecords = Awaited<ReturnType<typeof loadSampleData>>;
-type Config = Awaited<ReturnType<typeof loadConfigFile>>;
 
-/** The sample's registrations, the submitted ones decided by the engine, plus one in each remaining state. */
+/** The sample's registrations, plus one in each state the sample lacks. */
 async function seedRegistrations(
   connection: RecordsConnection,
   sample: SampleRecords,
-  config: Config,
   mapped: (id: string | null | undefined) => string | null,
   today: string,
 ): Promise<number> {
-  const submitted = sample.registrations.filter((registration) => registration.status === 'Submitted');
-  const decisions = new Map<string, Decision>(
-    decideInSubmissionOrder(
-      submitted,
-      new Map(sample.partners.map((partner) => [partner.id, partner])),
-      buildCandidateSources(sample),
-      {
-        rulesOfEngagement: config.rulesOfEngagement,
-        matching: config.matching,
-        protection: config.protection,
-        tiers: config.tiers.tiers,
-      },
-      sample.asOf,
-    ).map((decision) => [decision.registrationId, decision]),
-  );
   const [first, second] = sample.partners;
   const accountNamed = (prefix: string): string | null =>
     sample.accounts.find((account) => account.name.startsWith(prefix))?.id ?? null;
@@ -285,18 +261,6 @@ async function seedRegistrations(
       protectionExpiresOn: addDays(today, -109),
     },
     {
-      // Waits for a decision: in a real org the trigger decides on submit; here it arrives as loaded.
-      id: 'submitted',
-      partnerAccountId: second?.id ?? '',
-      customerName: 'Globex Corporation',
-      customerAccountId: accountNamed('Globex'),
-      customerDomain: 'globex.com',
-      productFamily: 'Analytics',
-      estimatedAmount: 35_000,
-      status: 'Submitted',
-      submittedAt: sample.asOf,
-    },
-    {
       id: 'withdrawn',
       partnerAccountId: second?.id ?? '',
       customerName: 'Hooli',
@@ -321,17 +285,15 @@ async function seedRegistrations(
       protectionExpiresOn: addDays(today, 30),
     },
   ];
-  const all = [
-    ...sample.registrations.map((registration) => {
-      const decision = decisions.get(registration.id);
-      return { registration: decision ? applyDecision(registration, decision) : registration, decision };
-    }),
-    ...extraStates.map((registration) => ({ registration, decision: undefined })),
-  ];
+  // In the order they were submitted, so that the org decides each as it would have arrived;
+  // the sample's submitted ones are decided by the org itself (the trigger) as they land.
+  const all = [...sample.registrations, ...extraStates]
+    .map((registration) => ({ registration }))
+    .sort((a, b) => (a.registration.submittedAt ?? '9').localeCompare(b.registration.submittedAt ?? '9'));
   const ids = await insertRecords(
     connection,
     'Deal_Registration__c',
-    all.map(({ registration, decision }) => ({
+    all.map(({ registration }) => ({
       Partner_Account__c: mapped(registration.partnerAccountId),
       Customer_Name__c: registration.customerName,
       Customer_Domain__c: registration.customerDomain ?? null,
@@ -344,17 +306,6 @@ async function seedRegistrations(
       Decided_At__c: registration.decidedAt ?? null,
       Protection_Expires_On__c: registration.protectionExpiresOn ?? null,
       Extension_Count__c: registration.extensionCount ?? 0,
-      Conflict_Status__c: decision?.conflictStatus ?? 'None',
-      Conflict_Summary__c: decision?.partnerSummary ?? null,
-      Conflict_Details__c: decision
-        ? JSON.stringify({
-            rulesVersion: decision.rulesVersion,
-            decidingRuleId: decision.decidingRuleId,
-            trace: decision.trace,
-            matches: decision.matches,
-          })
-        : null,
-      Rules_Version__c: decision?.rulesVersion ?? null,
     })),
   );
   // The converted registration gets its opportunity, attributed to the partner that sourced it.

@@ -1,6 +1,5 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { DEFAULT_CONFIG_FILE } from '../../config/load.ts';
 import { DEFAULT_SAMPLE_FILE } from '../../config/sample-data.ts';
 import { isSeeded, seedOrg, type SeedResult } from '../../sync/seed.ts';
 
@@ -25,11 +24,6 @@ export default class OrgSeed extends SfCommand<OrgSeedResult> {
     }),
     seed: Flags.string({ summary: messages.getMessage('flags.seed.summary'), default: 'trellis' }),
     'if-empty': Flags.boolean({ summary: messages.getMessage('flags.if-empty.summary') }),
-    'config-file': Flags.file({
-      summary: messages.getMessage('flags.config-file.summary'),
-      default: DEFAULT_CONFIG_FILE,
-      exists: true,
-    }),
     'sample-file': Flags.file({
       summary: messages.getMessage('flags.sample-file.summary'),
       default: DEFAULT_SAMPLE_FILE,
@@ -49,7 +43,6 @@ export default class OrgSeed extends SfCommand<OrgSeedResult> {
     const result = await seedOrg(connection, {
       accounts: flags.accounts,
       seed: flags.seed,
-      configFile: flags['config-file'],
       sampleFile: flags['sample-file'],
     });
     this.spinner.stop();
