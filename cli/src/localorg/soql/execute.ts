@@ -6,8 +6,9 @@
  */
 import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
 import type { SObjectSchema } from '../schema/types.ts';
-import { childStatement, compileSoql } from './compile.ts';
-import type { Entry, RecordsPlan, ValueFormat } from './compile.ts';
+import { childStatement } from './children.ts';
+import { compileSoql } from './compile.ts';
+import type { Entry, RecordsPlan, ValueFormat } from './plan.ts';
 import type { Frag } from './sql.ts';
 import type { QueryColumns, QueryResult, SoqlContext } from './types.ts';
 import { cleanNumber, formatDatetime } from './values.ts';
