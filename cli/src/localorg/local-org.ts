@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SessionStore } from './auth/sessions.ts';
 import type { LocalOrgContext } from './http/context.ts';
+import { FaultInjector, NO_FAULTS, type FaultSettings } from './http/faults.ts';
 import { QueryCursors } from './http/query-cursors.ts';
 import { listen } from './http/server.ts';
 import { ensureOrgIdentity, type OrgIdentity } from './org/identity.ts';
@@ -25,6 +26,8 @@ export interface LocalOrgOptions {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Faults to inject from the start (tests of retries); none unless given. */
+  faults?: FaultSettings;
 }
 
 export interface LocalOrg {
@@ -68,6 +71,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     schema,
     instanceUrl: '',
     cursors: new QueryCursors(),
+    faults: new FaultInjector(options.faults ?? NO_FAULTS),
     now: () => new Date(),
   };
   const listening = await listen(context, options.port);

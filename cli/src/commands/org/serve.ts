@@ -1,7 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { SfCommand } from '@salesforce/sf-plugins-core';
-import { serveOrg } from '../../localorg/org/control.ts';
-import { dataDirFlag, portFlag, projectDirFlag } from '../../localorg/org/flags.ts';
+import { faultsFromFlags, serveOrg } from '../../localorg/org/control.ts';
+import {
+  dataDirFlag,
+  faultKindsFlag,
+  faultPercentFlag,
+  portFlag,
+  projectDirFlag,
+} from '../../localorg/org/flags.ts';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('trellis-prm', 'org.serve');
@@ -15,6 +21,8 @@ export default class OrgServe extends SfCommand<{ url: string }> {
     port: portFlag,
     'data-dir': dataDirFlag,
     'project-dir': projectDirFlag,
+    'fault-percent': faultPercentFlag,
+    'fault-kinds': faultKindsFlag,
   };
 
   public async run(): Promise<{ url: string }> {
@@ -23,6 +31,7 @@ export default class OrgServe extends SfCommand<{ url: string }> {
       dataDir: flags['data-dir'],
       port: flags.port,
       projectDir: flags['project-dir'],
+      faults: faultsFromFlags(flags['fault-percent'], flags['fault-kinds']),
     });
     this.log(messages.getMessage('info.serving', [org.url, flags['data-dir']]));
     // Returning would let oclif end the process; the server runs until a signal stops it.

@@ -1,9 +1,11 @@
 import { Messages } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { DEFAULT_ALIAS, startOrg, type StartResult } from '../../localorg/org/control.ts';
+import { DEFAULT_ALIAS, faultsFromFlags, startOrg, type StartResult } from '../../localorg/org/control.ts';
 import {
   aliasFlagSummary,
   dataDirFlag,
+  faultKindsFlag,
+  faultPercentFlag,
   noSetDefaultSummary,
   portFlag,
   projectDirFlag,
@@ -28,6 +30,8 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
     'project-dir': projectDirFlag,
     alias: Flags.string({ char: 'a', summary: aliasFlagSummary, default: DEFAULT_ALIAS }),
     'no-set-default': Flags.boolean({ summary: noSetDefaultSummary }),
+    'fault-percent': faultPercentFlag,
+    'fault-kinds': faultKindsFlag,
   };
 
   public async run(): Promise<OrgStartResult> {
@@ -39,6 +43,7 @@ export default class OrgStart extends SfCommand<OrgStartResult> {
       projectDir: flags['project-dir'],
       alias: flags.alias,
       defaultIfNone: !flags['no-set-default'],
+      faults: faultsFromFlags(flags['fault-percent'], flags['fault-kinds']),
     });
     this.spinner.stop();
     const key = result.alreadyRunning ? 'info.alreadyRunning' : 'info.started';

@@ -3,6 +3,7 @@ import type { SessionStore } from '../auth/sessions.ts';
 import type { OrgIdentity } from '../org/identity.ts';
 import type { OrgSchema } from '../schema/types.ts';
 import type { OrgStore } from '../store/org-store.ts';
+import type { FaultInjector } from './faults.ts';
 import type { QueryCursors } from './query-cursors.ts';
 
 export interface LocalOrgContext {
@@ -13,6 +14,7 @@ export interface LocalOrgContext {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   instanceUrl: string;
   cursors: QueryCursors;
+  faults: FaultInjector;
   now: () => Date;
 }
 

@@ -17,6 +17,7 @@ import {
   upsertCollection,
 } from './routes-composite.ts';
 import * as oauth from './routes-oauth.ts';
+import { faultSettings, setFaultSettings } from './routes-faults.ts';
 import * as rest from './routes-rest.ts';
 
 type Handler = (exchange: Exchange, context: LocalOrgContext) => void | Promise<void>;
@@ -46,6 +47,8 @@ route('POST', '/services/oauth2/token', oauth.token, false);
 route('GET', '/services/oauth2/userinfo', oauth.userinfo);
 route('POST', '/services/oauth2/revoke', oauth.revoke, false);
 route('GET', '/id/:org/:user', oauth.identity);
+route('GET', '/trellis/faults', faultSettings);
+route('PUT', '/trellis/faults', setFaultSettings);
 route('GET', '/services/data', rest.versions, false);
 route('GET', DATA, rest.resources);
 route('GET', `${DATA}/limits`, rest.limits);
@@ -161,6 +164,9 @@ async function handle(
     method === 'POST' && url.searchParams.get('_HttpMethod') === 'PATCH' ? 'PATCH' : method;
   const exchange: Exchange = { request, response, method: effectiveMethod, url, params: {} };
   try {
+    // Faults never touch logging in or the switch that turns them off.
+    const exempt = url.pathname.startsWith('/services/oauth2/') || url.pathname.startsWith('/trellis/');
+    if (!exempt && (await context.faults.apply(exchange))) return;
     await dispatch(exchange, context);
   } catch (error) {
     if (!response.headersSent) sendError(exchange, asApiError(error));

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { registerOrg } from '../../salesforce/auth-store.ts';
+import { NO_FAULTS, parseFaultKinds, type FaultSettings } from '../http/faults.ts';
 import { startLocalOrg, type LocalOrg } from '../local-org.ts';
 import { CREDENTIALS_FILE } from './identity.ts';
 import { clearServerInfo, findRunning, startInBackground, stopRunning, writeServerInfo } from './daemon.ts';
@@ -50,19 +51,30 @@ async function passwordLogin(url: string, credentials: Credentials): Promise<str
   return body.access_token;
 }
 
+/** Fault settings from the start flags: a percentage and a comma-separated list of kinds. */
+export function faultsFromFlags(percent: number, kinds: string | undefined): FaultSettings {
+  return { ...NO_FAULTS, rate: percent / 100, kinds: kinds ? parseFaultKinds(kinds) : NO_FAULTS.kinds };
+}
+
 export async function startOrg(options: {
   dataDir: string;
   port: number;
   projectDir: string;
   alias: string;
   defaultIfNone: boolean;
+  faults: FaultSettings;
 }): Promise<StartResult> {
   const dataDir = resolve(options.dataDir);
   const running = await findRunning(dataDir);
   const isNew = !existsSync(join(dataDir, CREDENTIALS_FILE));
   const info =
     running ??
-    (await startInBackground({ dataDir, port: options.port, projectDir: resolve(options.projectDir) }));
+    (await startInBackground({
+      dataDir,
+      port: options.port,
+      projectDir: resolve(options.projectDir),
+      faults: options.faults,
+    }));
   const credentials = readCredentials(dataDir);
   const accessToken = await passwordLogin(info.url, credentials);
   const registered = await registerOrg({
@@ -112,9 +124,15 @@ export async function serveOrg(options: {
   dataDir: string;
   port: number;
   projectDir: string;
+  faults?: FaultSettings;
 }): Promise<LocalOrg> {
   const dataDir = resolve(options.dataDir);
-  const org = await startLocalOrg({ projectDir: resolve(options.projectDir), dataDir, port: options.port });
+  const org = await startLocalOrg({
+    projectDir: resolve(options.projectDir),
+    dataDir,
+    port: options.port,
+    faults: options.faults ?? NO_FAULTS,
+  });
   writeServerInfo(dataDir, {
     pid: process.pid,
     url: org.url,

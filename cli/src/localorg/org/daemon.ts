@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FaultSettings } from '../http/faults.ts';
 
 export const SERVER_FILE = 'server.json';
 export const LOG_FILE = 'server.log';
@@ -71,6 +72,7 @@ export async function startInBackground(options: {
   dataDir: string;
   port: number;
   projectDir: string;
+  faults: FaultSettings;
   timeoutMs?: number;
 }): Promise<ServerInfo> {
   const entry = fileURLToPath(new URL('./serve-main.ts', import.meta.url));
@@ -86,6 +88,10 @@ export async function startInBackground(options: {
       options.dataDir,
       '--project-dir',
       options.projectDir,
+      '--fault-rate',
+      String(options.faults.rate),
+      '--fault-kinds',
+      options.faults.kinds.join(','),
     ],
     { detached: true, stdio: ['ignore', log, log], env: process.env },
   );

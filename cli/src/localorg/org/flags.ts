@@ -23,3 +23,10 @@ export const projectDirFlag = Flags.directory({
 });
 export const aliasFlagSummary = messages.getMessage('flags.alias.summary');
 export const noSetDefaultSummary = messages.getMessage('flags.no-set-default.summary');
+export const faultPercentFlag = Flags.integer({
+  summary: messages.getMessage('flags.fault-percent.summary'),
+  min: 0,
+  max: 100,
+  default: 0,
+});
+export const faultKindsFlag = Flags.string({ summary: messages.getMessage('flags.fault-kinds.summary') });
