@@ -2,9 +2,9 @@
  * The real sf CLI (`@salesforce/cli` from the npm registry) against a local org started by
  * `trellis org start`, as a user would point it at `trellis-local`: login with an access token,
  * org display and list, record create and get, queries (JSON, human table, CSV), sobject list
- * and describe, and an error as Salesforce reports it.
+ * and describe, bulk import and export (Bulk API 2.0), and an error as Salesforce reports it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseJsonOutput, runCli, type CliRun } from '../helpers/cli.ts';
@@ -254,6 +254,64 @@ describe('the real sf CLI against the local org', () => {
       expect.arrayContaining(['Draft', 'Submitted', 'In Review']),
     );
   }, 30_000);
+
+  test('sf data import bulk: a CSV file inserted through a Bulk API 2.0 ingest job', async () => {
+    const rows = Array.from(
+      { length: 250 },
+      (_, i) => `"SF Bulk ${String(i).padStart(3, '0')}, Ltd",sf-bulk-${i}.com`,
+    );
+    writeFileSync(join(home, 'accounts.csv'), `Name,Website\n${rows.join('\n')}\n`);
+    const result = json(
+      await runSf(
+        [
+          'data',
+          'import',
+          'bulk',
+          '--file',
+          'accounts.csv',
+          '--sobject',
+          'Account',
+          '--wait',
+          '5',
+          '-o',
+          ALIAS,
+          '--json',
+        ],
+        home,
+      ),
+    ) as Json;
+    expect(result).toEqual({
+      jobId: expect.stringMatching(/^750\w{15}$/),
+      processedRecords: 250,
+      successfulRecords: 250,
+      failedRecords: 0,
+    });
+  }, 60_000);
+
+  test('sf data export bulk: a query job written to a CSV file', async () => {
+    const run = await runSf(
+      [
+        'data',
+        'export',
+        'bulk',
+        '--query',
+        "SELECT Name, Website, Owner.Name FROM Account WHERE Name LIKE 'SF Bulk %' ORDER BY Name",
+        '--output-file',
+        'out.csv',
+        '--wait',
+        '5',
+        '-o',
+        ALIAS,
+        '--json',
+      ],
+      home,
+    );
+    expect(json(run)).toEqual({ totalSize: 250, filePath: 'out.csv' });
+    const lines = readFileSync(join(home, 'out.csv'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(251);
+    expect(lines[0]).toBe('"Name","Website","Owner.Name"');
+    expect(lines[1]).toBe(`"SF Bulk 000, Ltd","sf-bulk-0.com","${org.adminName}"`);
+  }, 60_000);
 
   test('sf data query with an unknown field: fails with INVALID_FIELD', async () => {
     const run = await runSf(['data', 'query', '-o', ALIAS, '-q', 'SELECT Nope FROM Account', '--json'], home);

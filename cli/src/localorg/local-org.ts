@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SessionStore } from './auth/sessions.ts';
+import { BulkJobs } from './bulk/jobs.ts';
 import type { LocalOrgContext } from './http/context.ts';
 import { FaultInjector, NO_FAULTS, type FaultSettings } from './http/faults.ts';
 import { QueryCursors } from './http/query-cursors.ts';
@@ -71,6 +72,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     schema,
     instanceUrl: '',
     cursors: new QueryCursors(),
+    bulk: new BulkJobs({ store, schema, dataDir: options.dataDir, now: () => new Date() }),
     faults: new FaultInjector(options.faults ?? NO_FAULTS),
     now: () => new Date(),
   };
@@ -82,6 +84,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     schema,
     store,
     close: async () => {
+      context.bulk.close();
       listening.server.closeAllConnections();
       await new Promise<void>((resolve) => {
         listening.server.close(() => {

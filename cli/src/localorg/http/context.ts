@@ -1,5 +1,6 @@
 /** What every route of the local org's HTTP server works with. */
 import type { SessionStore } from '../auth/sessions.ts';
+import type { BulkJobs } from '../bulk/jobs.ts';
 import type { OrgIdentity } from '../org/identity.ts';
 import type { OrgSchema } from '../schema/types.ts';
 import type { OrgStore } from '../store/org-store.ts';
@@ -14,6 +15,8 @@ export interface LocalOrgContext {
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   instanceUrl: string;
   cursors: QueryCursors;
+  /** Bulk API 2.0 jobs and their background processing. */
+  bulk: BulkJobs;
   faults: FaultInjector;
   now: () => Date;
 }

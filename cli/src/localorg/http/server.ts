@@ -16,6 +16,7 @@ import {
   updateCollection,
   upsertCollection,
 } from './routes-composite.ts';
+import * as bulk from './routes-bulk.ts';
 import * as oauth from './routes-oauth.ts';
 import { faultSettings, setFaultSettings } from './routes-faults.ts';
 import * as rest from './routes-rest.ts';
@@ -70,6 +71,21 @@ route('PATCH', `${DATA}/composite/sobjects`, updateCollection);
 route('DELETE', `${DATA}/composite/sobjects`, deleteCollection);
 route('GET', `${DATA}/composite/sobjects/:object`, retrieveCollection);
 route('PATCH', `${DATA}/composite/sobjects/:object/:field`, upsertCollection);
+route('POST', `${DATA}/jobs/ingest`, bulk.createIngestJob);
+route('GET', `${DATA}/jobs/ingest`, bulk.listIngestJobs);
+route('GET', `${DATA}/jobs/ingest/:jobId`, bulk.getIngestJob);
+route('PATCH', `${DATA}/jobs/ingest/:jobId`, bulk.patchIngestJob);
+route('DELETE', `${DATA}/jobs/ingest/:jobId`, bulk.deleteIngestJob);
+route('PUT', `${DATA}/jobs/ingest/:jobId/batches`, bulk.uploadJobData);
+route('GET', `${DATA}/jobs/ingest/:jobId/successfulResults`, bulk.successfulResults);
+route('GET', `${DATA}/jobs/ingest/:jobId/failedResults`, bulk.failedResults);
+route('GET', `${DATA}/jobs/ingest/:jobId/unprocessedrecords`, bulk.unprocessedRecords);
+route('POST', `${DATA}/jobs/query`, bulk.createQueryJob);
+route('GET', `${DATA}/jobs/query`, bulk.listQueryJobs);
+route('GET', `${DATA}/jobs/query/:jobId`, bulk.getQueryJob);
+route('PATCH', `${DATA}/jobs/query/:jobId`, bulk.patchQueryJob);
+route('DELETE', `${DATA}/jobs/query/:jobId`, bulk.deleteQueryJob);
+route('GET', `${DATA}/jobs/query/:jobId/results`, bulk.queryResults);
 // Composite handlers re-enter the router for their subrequests.
 route(
   'POST',
