@@ -130,6 +130,25 @@ describe('sObject Collections', () => {
     ]);
   });
 
+  test('an external id given as a number in the body is the same key', async () => {
+    const partner = (await connection.sobject('Account').create({ Name: 'Numeric Key Partner' })) as {
+      id: string;
+    };
+    const record = {
+      attributes: { type: 'Partner_Metric__c' },
+      Name: 'N-1',
+      External_Id__c: 20261,
+      Partner_Account__c: partner.id,
+      Period_Start__c: '2026-01-01',
+    };
+    const response = await post(
+      '/composite/sobjects/Partner_Metric__c/External_Id__c',
+      { allOrNone: true, records: [record] },
+      'PATCH',
+    );
+    expect(response.body).toEqual([expect.objectContaining({ success: true, created: true })]);
+  });
+
   test('refuses more than 200 records', async () => {
     const response = await post('/composite/sobjects', {
       records: Array.from({ length: 201 }, (_, i) => ({
@@ -206,6 +225,28 @@ describe('Composite', () => {
     ]);
     expect(await countAccounts('Rolled Back%')).toBe(0);
     expect(await countAccounts('Never Written')).toBe(0);
+  });
+
+  test('refuses subrequests to resources a composite request cannot call, such as bulk jobs', async () => {
+    const response = await post('/composite', {
+      allOrNone: false,
+      compositeRequest: [
+        {
+          method: 'POST',
+          url: `${DATA}/jobs/ingest`,
+          referenceId: 'job',
+          body: { object: 'Account', operation: 'insert' },
+        },
+        { method: 'GET', url: `${DATA}/limits`, referenceId: 'limits' },
+      ],
+    });
+    const { compositeResponse } = response.body as {
+      compositeResponse: { httpStatusCode: number; body: { errorCode: string }[] | object }[];
+    };
+    expect(compositeResponse.map((r) => r.httpStatusCode)).toEqual([400, 200]);
+    expect(compositeResponse[0]?.body).toEqual([
+      expect.objectContaining({ errorCode: 'INVALID_BATCH_REQUEST' }),
+    ]);
   });
 
   test('Composite Batch runs independent subrequests', async () => {

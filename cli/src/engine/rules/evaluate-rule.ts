@@ -103,7 +103,8 @@ function evaluateDuplicate(rule: DuplicateRegistrationRule, context: RuleContext
     if (other.partnerAccountId !== registration.partnerAccountId) return false;
     if (!isOpenStatus(other.status) || other.status === 'Draft') return false;
     if (!sameFamily(other.productFamily, registration.productFamily)) return false;
-    return other.status !== 'Submitted' || !submittedLater(other, mine);
+    const undecided = other.status === 'Submitted' || other.status === 'In Review';
+    return !undecided || !submittedLater(other, mine);
   });
   if (duplicates.length === 0) return NOT_FIRED;
   return {

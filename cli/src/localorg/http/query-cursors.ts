@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 
 interface Cursor {
+  /** Only the user who ran the query may page through it. */
+  userId: string;
   records: unknown[];
   totalSize: number;
   expiresAt: number;
@@ -15,17 +17,17 @@ const LIFETIME_MS = 15 * 60 * 1000;
 export class QueryCursors {
   private readonly cursors = new Map<string, Cursor>();
 
-  /** A locator whose first page starts at `offset`. */
-  open(records: unknown[], totalSize: number): string {
+  /** A new locator over `records` for the user who ran the query. */
+  open(userId: string, records: unknown[], totalSize: number): string {
     this.sweep();
     const id = `01g${randomBytes(9).toString('base64url')}`;
-    this.cursors.set(id, { records, totalSize, expiresAt: Date.now() + LIFETIME_MS });
+    this.cursors.set(id, { userId, records, totalSize, expiresAt: Date.now() + LIFETIME_MS });
     return id;
   }
 
-  get(id: string): Cursor | undefined {
+  get(id: string, userId: string): Cursor | undefined {
     const cursor = this.cursors.get(id);
-    if (!cursor || cursor.expiresAt < Date.now()) return undefined;
+    if (!cursor || cursor.expiresAt < Date.now() || cursor.userId !== userId) return undefined;
     return cursor;
   }
 

@@ -142,13 +142,7 @@ export async function upsertCollection(exchange: Exchange, context: LocalOrgCont
     if (typeof key !== 'string' && typeof key !== 'number') {
       throw new ApiError('MISSING_ARGUMENT', `${fieldName} not specified`, { fields: [fieldName] });
     }
-    const result = context.store.upsert(
-      typeOf({ attributes: { type: objectName }, ...record }),
-      fieldName,
-      String(key),
-      fields,
-      user,
-    );
+    const result = context.store.upsert(objectName, fieldName, String(key), fields, user);
     return { id: result.id, success: true, errors: [], created: result.created };
   });
   sendJson(exchange, 200, results);
@@ -227,6 +221,16 @@ class CapturedResponse {
 
 export type Dispatch = (exchange: Exchange, context: LocalOrgContext) => Promise<void>;
 
+/**
+ * The resources a subrequest may call, as Salesforce allows in composite requests:
+ * records, queries and collections. Besides matching Salesforce, it keeps every
+ * subrequest free of real I/O, which the composite's open transaction relies on
+ * (`OrgStore.transactionAsync`): a bulk upload inside it would let other requests'
+ * writes slip into the transaction and be rolled back with it.
+ */
+const SUBREQUEST_RESOURCE =
+  /^\/services\/data\/v\d+\.\d\/(sobjects|query|queryAll|composite\/sobjects|limits)(\/|$)/;
+
 async function subrequest(
   parent: Exchange,
   context: LocalOrgContext,
@@ -235,12 +239,20 @@ async function subrequest(
   url: string,
   body: unknown,
 ): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {
+  const target = new URL(url, context.instanceUrl);
+  if (!SUBREQUEST_RESOURCE.test(target.pathname.replace(/\/{2,}/g, '/'))) {
+    const refused = new ApiError(
+      'INVALID_BATCH_REQUEST',
+      `The resource ${target.pathname} is not supported in a composite request`,
+    );
+    return { status: refused.status, body: [refused.toBody()], headers: {} };
+  }
   const captured = new CapturedResponse();
   const exchange: Exchange = {
     request: parent.request,
     response: captured as unknown as ServerResponse,
     method: method.toUpperCase(),
-    url: new URL(url, context.instanceUrl),
+    url: target,
     params: {},
     ...(parent.session ? { session: parent.session } : {}),
     preloadedBody: body === undefined || body === null ? '' : JSON.stringify(body),
@@ -252,11 +264,14 @@ async function subrequest(
       error instanceof ApiError ? error : new ApiError('UNKNOWN_EXCEPTION', String(error), { status: 500 });
     return { status: apiError.status, body: [apiError.toBody()], headers: {} };
   }
-  return {
-    status: captured.status,
-    body: captured.body ? (JSON.parse(captured.body) as unknown) : null,
-    headers: captured.headers,
-  };
+  let answer: unknown;
+  try {
+    answer = captured.body ? (JSON.parse(captured.body) as unknown) : null;
+  } catch {
+    // A subrequest that answers in another format (CSV) is passed on as text.
+    answer = captured.body;
+  }
+  return { status: captured.status, body: answer, headers: captured.headers };
 }
 
 /** Replaces `@{refId.path}` with values from earlier subrequests' results. */

@@ -179,7 +179,7 @@ function sendPage(
     sendJson(exchange, 200, { totalSize, done: true, records: page });
     return;
   }
-  const id = cursorId ?? context.cursors.open(records, totalSize);
+  const id = cursorId ?? context.cursors.open(userOf(exchange).userId, records, totalSize);
   sendJson(exchange, 200, {
     totalSize,
     done: false,
@@ -222,7 +222,7 @@ export function queryMore(exchange: Exchange, context: LocalOrgContext): void {
   const dash = locator.lastIndexOf('-');
   const cursorId = dash > 0 ? locator.slice(0, dash) : locator;
   const offset = dash > 0 ? Number(locator.slice(dash + 1)) : 0;
-  const cursor = context.cursors.get(cursorId);
+  const cursor = context.cursors.get(cursorId, userOf(exchange).userId);
   if (!cursor || !Number.isInteger(offset)) {
     throw new ApiError('INVALID_QUERY_LOCATOR', 'invalid query locator', { status: 400 });
   }

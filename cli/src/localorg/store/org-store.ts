@@ -62,15 +62,16 @@ export class OrgStore {
 
   /** Runs `work` in one transaction (a savepoint when nested): all of it is stored, or none. */
   transaction<T>(work: () => T): T {
-    const savepoint = this.begin();
+    const level = this.begin();
+    let result: T;
     try {
-      const result = work();
-      this.commit(savepoint);
-      return result;
+      result = work();
     } catch (error) {
-      this.rollback(savepoint);
+      this.rollback(level);
       throw error;
     }
+    this.commit(level);
+    return result;
   }
 
   /**
@@ -79,15 +80,16 @@ export class OrgStore {
    * turn of the event loop, so no other request's statements can slip into it.
    */
   async transactionAsync<T>(work: () => Promise<T>): Promise<T> {
-    const savepoint = this.begin();
+    const level = this.begin();
+    let result: T;
     try {
-      const result = await work();
-      this.commit(savepoint);
-      return result;
+      result = await work();
     } catch (error) {
-      this.rollback(savepoint);
+      this.rollback(level);
       throw error;
     }
+    this.commit(level);
+    return result;
   }
 
   private statement(sql: string): StatementSync {
@@ -99,21 +101,32 @@ export class OrgStore {
     return prepared;
   }
 
-  private begin(): string {
-    const savepoint = `sp${this.depth}`;
-    this.db.exec(this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
-    this.depth++;
-    return savepoint;
+  /** Opens a transaction (level 0) or a savepoint inside one; returns its level. */
+  private begin(): number {
+    const level = this.depth;
+    this.db.exec(level === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT sp${level}`);
+    this.depth = level + 1;
+    return level;
   }
 
-  private commit(savepoint: string): void {
-    this.depth--;
-    this.db.exec(this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+  /** A commit that fails (disk full, I/O error) undoes its level and leaves the store usable. */
+  private commit(level: number): void {
+    try {
+      this.db.exec(level === 0 ? 'COMMIT' : `RELEASE sp${level}`);
+    } catch (error) {
+      this.rollback(level);
+      throw error;
+    }
+    this.depth = level;
   }
 
-  private rollback(savepoint: string): void {
-    this.depth--;
-    this.db.exec(this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+  private rollback(level: number): void {
+    try {
+      if (level > 0) this.db.exec(`ROLLBACK TO sp${level}; RELEASE sp${level}`);
+      else if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.depth = level;
+    }
   }
 
   object(name: string): SObjectSchema {
@@ -240,7 +253,12 @@ export class OrgStore {
         );
       }
       const given = Object.entries(body).find(([name]) => name.toLowerCase() === field.name.toLowerCase());
-      if (given && given[1] !== value && field.name !== 'Id') {
+      // The body may repeat the key, as a number or in another case: compare as the field stores and compares it.
+      const sameKey = (bodyValue: unknown): boolean => {
+        const stored = String(toStoredValue(field, bodyValue));
+        return field.caseSensitive ? stored === value : stored.toLowerCase() === value.toLowerCase();
+      };
+      if (given && field.name !== 'Id' && !sameKey(given[1])) {
         throw new ApiError(
           'INVALID_FIELD',
           `The value of ${field.name} in the request body does not match the value in the URL`,
