@@ -1,24 +1,29 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseJsonOutput, runCli } from '../helpers/cli.ts';
+import { parseJsonOutput, PROJECT_ROOT, runCli } from '../helpers/cli.ts';
 import { runScript } from '../helpers/scripts.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'trellis-home-'));
 const dataDir = join(mkdtempSync(join(tmpdir(), 'trellis-data-')), 'org');
 const env = { HOME: home };
+// sf records a default target org in the working directory's .sf/config.json: run elsewhere than the project.
+const cwd = mkdtempSync(join(tmpdir(), 'trellis-cwd-'));
+const run = (args: readonly string[]) => runCli([...args, '--data-dir', dataDir], env, cwd);
 
 afterAll(async () => {
-  await runCli(['org', 'stop', '--data-dir', dataDir], env);
+  await run(['org', 'stop']);
   rmSync(home, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(cwd, { recursive: true, force: true });
 });
 
 describe('trellis org start | status | stop | reset', () => {
   test('starts in the background, records the alias, reports, stops and keeps the data', async () => {
-    const started = await runCli(['org', 'start', '--port', '0', '--data-dir', dataDir, '--json'], env);
+    const started = await run(['org', 'start', '--port', '0', '--project-dir', PROJECT_ROOT, '--json']);
     expect(started.code).toBe(0);
     const result = parseJsonOutput(started).result as {
+      madeDefault: boolean;
       url: string;
       alias: string;
       username: string;
@@ -26,6 +31,7 @@ describe('trellis org start | status | stop | reset', () => {
     };
     expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(result.alias).toBe('trellis-local');
+    expect(result.madeDefault).toBe(true);
     expect(result.newCredentials).toEqual({ username: result.username });
     // The password is in the data dir for scripts, and never in the command's output.
     const { password } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as {
@@ -50,23 +56,23 @@ describe('trellis org start | status | stop | reset', () => {
     expect(viaAlias.username).toBe(result.username);
     expect(viaAlias.records.map((record) => record.Username)).toEqual([result.username]);
 
-    const status = await runCli(['org', 'status', '--data-dir', dataDir, '--json'], env);
+    const status = await run(['org', 'status', '--json']);
     expect(parseJsonOutput(status).result).toMatchObject({ running: true, url: result.url });
 
-    const again = await runCli(['org', 'start', '--data-dir', dataDir, '--json'], env);
+    const again = await run(['org', 'start', '--project-dir', PROJECT_ROOT, '--json']);
     expect(parseJsonOutput(again).result).toMatchObject({
       alreadyRunning: true,
       url: result.url,
       newCredentials: null,
     });
 
-    const stopped = await runCli(['org', 'stop', '--data-dir', dataDir, '--json'], env);
+    const stopped = await run(['org', 'stop', '--json']);
     expect(parseJsonOutput(stopped).result).toEqual({ stopped: true });
-    const after = await runCli(['org', 'status', '--data-dir', dataDir, '--json'], env);
+    const after = await run(['org', 'status', '--json']);
     expect(parseJsonOutput(after).result).toMatchObject({ running: false });
     expect(readFileSync(join(dataDir, 'credentials.json'), 'utf8')).toContain(password);
 
-    const reset = await runCli(['org', 'reset', '--data-dir', dataDir, '--json'], env);
+    const reset = await run(['org', 'reset', '--json']);
     expect(parseJsonOutput(reset).result).toEqual({ stopped: false, deleted: true });
   }, 60_000);
 });

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseJsonOutput, runCli, type CliRun } from '../helpers/cli.ts';
+import { parseJsonOutput, PROJECT_ROOT, runCli, type CliRun } from '../helpers/cli.ts';
 import { runSf } from '../helpers/sf.ts';
 
 const ALIAS = 'trellis-local';
@@ -56,7 +56,11 @@ function json(run: CliRun): unknown {
 }
 
 beforeAll(async () => {
-  const started = await runCli(['org', 'start', '--port', '0', '--data-dir', dataDir, '--json'], env);
+  const started = await runCli(
+    ['org', 'start', '--port', '0', '--data-dir', dataDir, '--project-dir', PROJECT_ROOT, '--json'],
+    env,
+    home,
+  );
   expect(started.code).toBe(0);
   const { url, username } = parseJsonOutput(started).result as { url: string; username: string };
   const { accessToken, orgId } = await passwordToken(url);
@@ -75,7 +79,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await runCli(['org', 'stop', '--data-dir', dataDir], env);
+  await runCli(['org', 'stop', '--data-dir', dataDir], env, home);
   for (const dir of [home, loginHome, join(dataDir, '..')]) rmSync(dir, { recursive: true, force: true });
 }, 30_000);
 

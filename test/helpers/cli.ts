@@ -11,13 +11,18 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** `cwd` defaults to the project; commands that write sf config (`org start`) get a temporary one. */
+export function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd: string = PROJECT_ROOT,
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
       {
-        cwd: PROJECT_ROOT,
+        cwd,
         env: { ...process.env, NO_COLOR: '1', SF_DISABLE_TELEMETRY: 'true', ...env },
         maxBuffer: 64 * 1024 * 1024,
       },
