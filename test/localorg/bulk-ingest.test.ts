@@ -13,6 +13,7 @@ import { startLocalOrg } from '../../cli/src/localorg/local-org.ts';
 import { CREDENTIALS_FILE } from '../../cli/src/localorg/org/identity.ts';
 import { PROJECT_ROOT } from '../helpers/cli.ts';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
+import { callOrg, type Answer } from '../helpers/org-http.ts';
 
 let testOrg: TestOrg;
 let connection: Connection;
@@ -28,37 +29,19 @@ afterAll(async () => {
   await testOrg.stop();
 });
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return null;
-  }
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-}
-
-async function call(
+function call(
   method: string,
   path: string,
   body?: unknown,
   options: { url?: string; token?: string; contentType?: string } = {},
 ): Promise<Answer> {
-  const response = await fetch(`${options.url ?? testOrg.org.url}${DATA}${path}`, {
+  return callOrg(
+    `${options.url ?? testOrg.org.url}${DATA}${path}`,
+    options.token ?? connection.accessToken ?? '',
     method,
-    headers: {
-      Authorization: `Bearer ${options.token ?? connection.accessToken ?? ''}`,
-      'Content-Type': options.contentType ?? 'application/json',
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+    body,
+    options.contentType,
+  );
 }
 
 type Json = Record<string, unknown>;

@@ -6,6 +6,7 @@
  */
 import type { Connection } from 'jsforce';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
+import { callOrg, type Answer } from '../helpers/org-http.ts';
 
 let testOrg: TestOrg;
 let connection: Connection;
@@ -40,29 +41,8 @@ afterAll(async () => {
   await testOrg.stop();
 });
 
-function parseJson(text: string): unknown {
-  try {
-    return text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    return null;
-  }
-}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: unknown;
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Answer> {
-  const response = await fetch(`${testOrg.org.url}${DATA}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${connection.accessToken ?? ''}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: parseJson(text) };
+function call(method: string, path: string, body?: unknown): Promise<Answer> {
+  return callOrg(`${testOrg.org.url}${DATA}${path}`, connection.accessToken ?? '', method, body);
 }
 
 /** Creates a query job and waits until it has ended. */

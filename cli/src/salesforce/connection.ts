@@ -61,7 +61,8 @@ export async function connectFromEnv(env: TrellisEnv = loadEnv()): Promise<OrgCo
   return undefined;
 }
 
-async function passwordFlow(
+/** The OAuth username-password flow: a token and the instance it is for. */
+export async function passwordFlow(
   loginUrl: string,
   username: string,
   password: string,

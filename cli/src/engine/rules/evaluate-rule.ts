@@ -220,15 +220,28 @@ function evaluateOpenOpportunity(rule: OpenOpportunityRule, context: RuleContext
   };
 }
 
-function evaluateNamedAccount(rule: NamedAccountRule, context: RuleContext): RuleFinding {
-  const listed = new Set<string>();
+// A scan decides thousands of registrations with one rule list: normalize each list once.
+const namedAccountKeys = new WeakMap<NamedAccountRule, ReadonlySet<string>>();
+
+/** The rule's entries as ids, `name:<key>` and `domain:<key>`. */
+function listedKeys(rule: NamedAccountRule): ReadonlySet<string> {
+  let listed = namedAccountKeys.get(rule);
+  if (listed) return listed;
+  const keys = new Set<string>();
   for (const entry of rule.accounts) {
-    listed.add(entry);
+    keys.add(entry);
     const name = companyNameKey(entry);
-    if (name) listed.add(`name:${name}`);
+    if (name) keys.add(`name:${name}`);
     const domain = customerDomainKey(entry);
-    if (domain && entry.includes('.')) listed.add(`domain:${domain}`);
+    if (domain && entry.includes('.')) keys.add(`domain:${domain}`);
   }
+  listed = keys;
+  namedAccountKeys.set(rule, listed);
+  return listed;
+}
+
+function evaluateNamedAccount(rule: NamedAccountRule, context: RuleContext): RuleFinding {
+  const listed = listedKeys(rule);
   const isListed = (name: string, domain: string | null | undefined, id?: string): boolean => {
     const domainKey = domain ? customerDomainKey(domain) : null;
     return (

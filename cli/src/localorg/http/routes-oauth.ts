@@ -60,14 +60,21 @@ export async function token(exchange: Exchange, context: LocalOrgContext): Promi
   oauthError(exchange, 400, 'unsupported_grant_type', 'grant type not supported');
 }
 
+type UserRow = Record<string, string | number | null>;
+
+/** The signed-in user's record, as userinfo and the identity URL both describe it. */
+function sessionUser(context: LocalOrgContext, userId: string): UserRow | undefined {
+  return context.store.db
+    .prepare(
+      'SELECT "Username", "Name", "FirstName", "LastName", "Email", "UserType", "LocaleSidKey", "LanguageLocaleKey", "TimeZoneSidKey", "IsActive" FROM "User" WHERE "Id" = ?',
+    )
+    .get(userId) as UserRow | undefined;
+}
+
 export function userinfo(exchange: Exchange, context: LocalOrgContext): void {
   const session = exchange.session;
   if (!session) throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
-  const user = context.store.db
-    .prepare(
-      'SELECT "Id", "Username", "Name", "FirstName", "LastName", "Email", "UserType", "LocaleSidKey", "LanguageLocaleKey", "TimeZoneSidKey", "IsActive" FROM "User" WHERE "Id" = ?',
-    )
-    .get(session.userId) as Record<string, string | number | null> | undefined;
+  const user = sessionUser(context, session.userId);
   if (!user) throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
   const base = `${context.instanceUrl}/services/data/v{version}`;
   sendJson(exchange, 200, {
@@ -109,11 +116,7 @@ export function identity(exchange: Exchange, context: LocalOrgContext): void {
   if (!session || exchange.params.user !== session.userId || exchange.params.org !== session.orgId) {
     throw new ApiError('NOT_FOUND', 'The requested resource does not exist', { status: 404 });
   }
-  const user = context.store.db
-    .prepare(
-      'SELECT "Username", "Name", "FirstName", "LastName", "Email", "UserType", "LocaleSidKey", "LanguageLocaleKey", "TimeZoneSidKey", "IsActive" FROM "User" WHERE "Id" = ?',
-    )
-    .get(session.userId) as Record<string, string | number | null> | undefined;
+  const user = sessionUser(context, session.userId);
   if (!user) throw new ApiError('NOT_FOUND', 'The requested resource does not exist', { status: 404 });
   const base = `${context.instanceUrl}/services/data/v{version}`;
   sendJson(exchange, 200, {

@@ -148,11 +148,9 @@ export function getRecordByExternalId(exchange: Exchange, context: LocalOrgConte
       },
     );
   }
-  const row = context.store.db
-    .prepare(`SELECT "Id" FROM "${object.name}" WHERE "${field.name}" = ? AND "IsDeleted" = 0 LIMIT 1`)
-    .get(exchange.params.value ?? '') as { Id: string } | undefined;
-  if (!row) throw notFound();
-  sendJson(exchange, 200, context.store.retrieve(object.name, row.Id, version(exchange)));
+  const [id] = context.store.idsByField(object, field, exchange.params.value ?? '', 1);
+  if (!id) throw notFound();
+  sendJson(exchange, 200, context.store.retrieve(object.name, id, version(exchange)));
 }
 
 function batchSize(exchange: Exchange): number {

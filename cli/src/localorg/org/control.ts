@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { registerOrg } from '../../salesforce/auth-store.ts';
+import { passwordFlow } from '../../salesforce/connection.ts';
 import { NO_FAULTS, parseFaultKinds, type FaultSettings } from '../http/faults.ts';
 import { startLocalOrg, type LocalOrg } from '../local-org.ts';
 import { CREDENTIALS_FILE } from './identity.ts';
@@ -35,22 +36,6 @@ function readCredentials(dataDir: string): Credentials {
   return JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as Credentials;
 }
 
-async function passwordLogin(url: string, credentials: Credentials): Promise<string> {
-  const response = await fetch(`${url}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      username: credentials.username,
-      password: credentials.password,
-    }),
-  });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!response.ok || !body.access_token)
-    throw new Error(`login to the local org failed: ${body.error_description ?? response.status}`);
-  return body.access_token;
-}
-
 /** Fault settings from the start flags: a percentage and a comma-separated list of kinds. */
 export function faultsFromFlags(percent: number, kinds: string | undefined): FaultSettings {
   return { ...NO_FAULTS, rate: percent / 100, kinds: kinds ? parseFaultKinds(kinds) : NO_FAULTS.kinds };
@@ -76,7 +61,13 @@ export async function startOrg(options: {
       faults: options.faults,
     }));
   const credentials = readCredentials(dataDir);
-  const accessToken = await passwordLogin(info.url, credentials);
+  const { accessToken } = await passwordFlow(
+    info.url,
+    credentials.username,
+    credentials.password,
+    undefined,
+    undefined,
+  );
   const registered = await registerOrg({
     instanceUrl: info.url,
     accessToken,

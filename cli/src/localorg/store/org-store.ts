@@ -240,9 +240,7 @@ export class OrgStore {
     }
     return this.transaction(() => {
       const key = field.name === 'Id' ? (isValidId(value) ? toId18(value) : value) : value;
-      const matches = this.statement(
-        `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT 2`,
-      ).all(key) as { Id: string }[];
+      const matches = this.idsByField(object, field, key, 2);
       if (matches.length > 1) {
         throw new ApiError(
           'MULTIPLE_CHOICES',
@@ -267,12 +265,20 @@ export class OrgStore {
       }
       const [match] = matches;
       if (match) {
-        this.update(object.name, match.Id, body, context);
-        return { id: match.Id, created: false };
+        this.update(object.name, match, body, context);
+        return { id: match, created: false };
       }
       if (field.name === 'Id') throw notFound();
       return { id: this.create(object.name, { ...body, [field.name]: value }, context), created: true };
     });
+  }
+
+  /** Ids of live records whose `field` equals `value`, at most `limit`. */
+  idsByField(object: SObjectSchema, field: FieldSchema, value: string, limit: number): string[] {
+    const rows = this.statement(
+      `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT ${limit}`,
+    ).all(value) as { Id: string }[];
+    return rows.map((row) => row.Id);
   }
 
   /** The record as the REST API returns it, or a 404 error; `fields` limits and orders the fields. */
