@@ -1,10 +1,19 @@
 // Prints the CLI's public surface (commands, flags, their kinds and defaults) as JSON.
 // test/cli/surface.test.ts compares it with the committed test/cli/surface.json, so that
 // a change to a command or flag is a visible decision: `npm run surface` records a new one.
-import { writeFileSync } from 'node:fs';
-import { Config } from '@oclif/core';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const config = await Config.load({ root: new URL('..', import.meta.url).pathname });
+// Flags such as --target-org take their default from the sf config of the working directory
+// and the home directory (set by `trellis org start`): read the surface from an empty one of
+// each, so that the snapshot describes the CLI and not this machine's state.
+const root = new URL('..', import.meta.url).pathname;
+const empty = mkdtempSync(join(tmpdir(), 'trellis-surface-'));
+process.env.HOME = empty;
+process.chdir(empty);
+const { Config } = await import('@oclif/core');
+const config = await Config.load({ root });
 const surface = config.commands
   .filter((command) => !command.hidden)
   .map((command) => ({
@@ -21,6 +30,7 @@ const surface = config.commands
   }))
   .sort((a, b) => a.id.localeCompare(b.id));
 
+rmSync(empty, { recursive: true, force: true });
 const text = `${JSON.stringify(surface, null, 2)}\n`;
 if (process.argv.includes('--write'))
   writeFileSync(new URL('../test/cli/surface.json', import.meta.url), text);
