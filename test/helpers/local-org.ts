@@ -19,8 +19,10 @@ export interface TestOrg {
   username: string;
   password: string;
   connection: Connection;
-  /** A new connection, logged in again. */
+  /** A new connection, logged in again as the admin. */
   login(): Promise<Connection>;
+  /** A new connection for another user of the org (a partner user), through the password flow. */
+  loginAs(username: string, password: string): Promise<Connection>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export async function startTestOrg(): Promise<TestOrg> {
     username: string;
     password: string;
   };
-  const login = async (): Promise<Connection> => {
+  const loginAs = async (user: string, secret: string): Promise<Connection> => {
     const connection = new Connection({
       oauth2: {
         loginUrl: org.url,
@@ -41,9 +43,10 @@ export async function startTestOrg(): Promise<TestOrg> {
       },
       version: TEST_API_VERSION,
     });
-    await connection.login(username, password);
+    await connection.login(user, secret);
     return connection;
   };
+  const login = (): Promise<Connection> => loginAs(username, password);
   const connection = await login();
   return {
     org,
@@ -52,6 +55,7 @@ export async function startTestOrg(): Promise<TestOrg> {
     password,
     connection,
     login,
+    loginAs,
     stop: async () => {
       await org.close();
       rmSync(dataDir, { recursive: true, force: true });

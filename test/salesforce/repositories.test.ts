@@ -19,6 +19,7 @@ beforeAll(async () => {
     accounts: 2500,
     seed: 'repositories',
     sampleFile: DEFAULT_SAMPLE_FILE,
+    partnerUsers: true,
   });
 });
 

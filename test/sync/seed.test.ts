@@ -1,14 +1,17 @@
 import { DEFAULT_CONFIG_FILE } from '../../cli/src/config/load.ts';
 import { DEFAULT_SAMPLE_FILE } from '../../cli/src/config/sample-data.ts';
 import { runDemo } from '../../cli/src/sync/demo.ts';
+import type { PartnerUser } from '../../cli/src/sync/partner-users.ts';
 import { seedOrg } from '../../cli/src/sync/seed.ts';
 import { startTestOrg, type TestOrg } from '../helpers/local-org.ts';
 
 let testOrg: TestOrg;
+let partnerUsers: PartnerUser[] = [];
 const options = {
   accounts: 300,
   seed: 'seed-test',
   sampleFile: DEFAULT_SAMPLE_FILE,
+  partnerUsers: true,
 };
 
 beforeAll(async () => {
@@ -22,9 +25,11 @@ afterAll(async () => {
 describe('seeding an org through its public API', () => {
   test('loads partners, customers, opportunities, metrics and registrations in every state', async () => {
     const result = await seedOrg(testOrg.connection, options);
+    partnerUsers = result.partnerUsers;
     expect(result.counts).toEqual({
       'Account (partners)': 5,
       Contact: 10,
+      'User (partners)': 5,
       'Account (customers)': 310,
       Opportunity: expect.any(Number) as number,
       Partner_Metric__c: 40,
@@ -99,6 +104,26 @@ describe('seeding an org through its public API', () => {
       ]),
     );
     expect(actual).toEqual(expected);
+  });
+
+  test('each partner user signs in with its password and sees its own registrations, all of them', async () => {
+    expect(partnerUsers.map((user) => user.accountName)).toHaveLength(5);
+    const all = await testOrg.connection.query<{ Partner_Account__r: { Name: string } }>(
+      'SELECT Partner_Account__r.Name FROM Deal_Registration__c',
+    );
+    for (const user of partnerUsers) {
+      const partner = await testOrg.loginAs(user.username, user.password);
+      const seen = await partner.query<{ Partner_Account__r: { Name: string } }>(
+        'SELECT Partner_Account__r.Name FROM Deal_Registration__c',
+      );
+      const own = all.records.filter((row) => row.Partner_Account__r.Name === user.accountName).length;
+      expect({ user: user.accountName, seen: seen.totalSize }).toEqual({ user: user.accountName, seen: own });
+      expect(new Set(seen.records.map((row) => row.Partner_Account__r.Name))).toEqual(
+        own === 0 ? new Set() : new Set([user.accountName]),
+      );
+    }
+    // Some partner has registrations: the check above is not vacuous.
+    expect(all.totalSize).toBeGreaterThan(0);
   });
 
   test('refuses to seed an org twice, and says what to do', async () => {

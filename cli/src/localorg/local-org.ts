@@ -11,7 +11,7 @@ import type { LocalOrgContext } from './http/context.ts';
 import { FaultInjector, NO_FAULTS, type FaultSettings } from './http/faults.ts';
 import { QueryCursors } from './http/query-cursors.ts';
 import { listen } from './http/server.ts';
-import { ensureOrgIdentity, type OrgIdentity } from './org/identity.ts';
+import { ensureOrgIdentity, ensureStandardProfiles, type OrgIdentity } from './org/identity.ts';
 import { buildOrgSchema } from './schema/build.ts';
 import type { OrgSchema } from './schema/types.ts';
 import { OrgStore } from './store/org-store.ts';
@@ -20,6 +20,8 @@ import { loadConfigFile } from '../config/load.ts';
 import { accountKeysTrigger } from './triggers/account-keys.ts';
 import { opportunityStageTrigger } from './triggers/opportunity-stage.ts';
 import { registrationDecisionTrigger } from './triggers/registration-decision.ts';
+import { userLicenseTrigger } from './triggers/user-license.ts';
+import { AccessResolver } from './sharing/resolver.ts';
 
 export interface LocalOrgOptions {
   /** The project whose force-app defines the custom objects. */
@@ -51,6 +53,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const store = new OrgStore(db, schema);
   store.addTrigger(accountKeysTrigger);
   store.addTrigger(opportunityStageTrigger);
+  store.addTrigger(userLicenseTrigger(db));
   store.addTrigger(
     registrationDecisionTrigger({
       db,
@@ -65,6 +68,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   );
   const sessions = new SessionStore(db);
   const identity = ensureOrgIdentity(store, sessions, options.dataDir);
+  ensureStandardProfiles(store);
+  const access = new AccessResolver(db, schema);
   const context: LocalOrgContext = {
     store,
     sessions,
@@ -72,8 +77,14 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     schema,
     instanceUrl: '',
     cursors: new QueryCursors(),
-    bulk: new BulkJobs({ store, schema, dataDir: options.dataDir, now: () => new Date() }),
+    bulk: new BulkJobs({
+      store,
+      access: (userId) => access.forUser(userId),
+      dataDir: options.dataDir,
+      now: () => new Date(),
+    }),
     faults: new FaultInjector(options.faults ?? NO_FAULTS),
+    access,
     now: () => new Date(),
   };
   const listening = await listen(context, options.port);

@@ -10,7 +10,7 @@ export interface RecordsConnection {
   version: string;
   requestPost(url: string, body: object): PromiseLike<unknown>;
   requestPatch(url: string, body: object): PromiseLike<unknown>;
-  query(soql: string): PromiseLike<{ totalSize: number }>;
+  query(soql: string): PromiseLike<{ totalSize: number; records: Record<string, unknown>[] }>;
 }
 
 export const COLLECTION_SIZE = 200;

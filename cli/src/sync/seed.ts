@@ -19,17 +19,24 @@ import {
   type RecordFields,
   type RecordsConnection,
 } from '../salesforce/records.ts';
+import { createPartnerUsers, type PartnerContact, type PartnerUser } from './partner-users.ts';
 
 export interface SeedOptions {
   /** Generated customer accounts on top of the sample's. */
   accounts: number;
   seed: string;
   sampleFile: string;
+  /** Give each partner Account's first Contact a partner user (Experience Cloud). */
+  partnerUsers: boolean;
 }
 
 export interface SeedResult {
   counts: Record<string, number>;
   seconds: number;
+  /** With their passwords: the caller keeps them out of its output. */
+  partnerUsers: PartnerUser[];
+  /** Why no partner users were created, when they were asked for and could not be. */
+  partnerUsersSkipped?: string;
 }
 
 const CONTACT_NAMES: readonly (readonly [string, string])[] = [
@@ -130,7 +137,20 @@ export async function seedOrg(connection: RecordsConnection, options: SeedOption
       };
     }),
   );
-  counts.Contact = (await insertRecords(connection, 'Contact', contacts)).length;
+  const contactIds = await insertRecords(connection, 'Contact', contacts);
+  counts.Contact = contactIds.length;
+  // The partner account manager (each partner's first contact) signs in to the partner pages.
+  const partnerContacts: PartnerContact[] = sample.partners.map((partner, p) => ({
+    contactId: contactIds[p * 2] ?? '',
+    firstName: String(contacts[p * 2]?.FirstName ?? ''),
+    lastName: String(contacts[p * 2]?.LastName ?? ''),
+    email: String(contacts[p * 2]?.Email ?? ''),
+    accountName: partner.name,
+  }));
+  const partnerUsers = options.partnerUsers
+    ? await createPartnerUsers(connection, partnerContacts)
+    : { users: [] as PartnerUser[] };
+  counts['User (partners)'] = partnerUsers.users.length;
 
   // Customers: the sample's story, then generated ones across countries and legal forms.
   const customerIds = await insertRecords(
@@ -207,7 +227,12 @@ export async function seedOrg(connection: RecordsConnection, options: SeedOption
   ).length;
 
   counts.Deal_Registration__c = await seedRegistrations(connection, sample, mapped, today);
-  return { counts, seconds: (performance.now() - started) / 1000 };
+  return {
+    counts,
+    seconds: (performance.now() - started) / 1000,
+    partnerUsers: partnerUsers.users,
+    ...('skipped' in partnerUsers ? { partnerUsersSkipped: partnerUsers.skipped } : {}),
+  };
 }
 
 type SampleRecords = Awaited<ReturnType<typeof loadSampleData>>;

@@ -8,6 +8,7 @@
  */
 import { isValidId, toId18 } from '../ids.ts';
 import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
+import type { RecordAccess } from '../sharing/access.ts';
 import { quote } from '../store/ddl.ts';
 import { ApiError } from '../store/errors.ts';
 import type { OrgStore, WriteContext } from '../store/org-store.ts';
@@ -171,18 +172,22 @@ export class IngestRun {
   private readonly lookups = new Map<string, StatementSync>();
   private plan: Plan | undefined;
 
-  constructor(job: BulkJob, store: OrgStore, schema: OrgSchema, text: string) {
+  private readonly access: RecordAccess;
+
+  /** `access` is the job's creator's: a partner's job sees and writes only what the partner may. */
+  constructor(job: BulkJob, store: OrgStore, access: RecordAccess, text: string) {
     this.job = job;
     this.store = store;
-    this.schema = schema;
-    const object = schema.object(job.object);
+    this.access = access;
+    this.schema = access.schema;
+    const object = this.schema.object(job.object);
     if (!object)
       throw new JobFailure(`InvalidJob : Entity '${job.object}' is not supported by the Bulk API.`);
     this.object = object;
     this.operation = job.operation as IngestOperation;
     this.delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
     this.lineEnding = LINE_ENDINGS[job.lineEnding];
-    this.writer = { userId: job.createdById };
+    this.writer = { userId: job.createdById, access };
     // A byte-order mark before the header is not part of the first column's name.
     this.reader = new CsvReader(text, job.columnDelimiter, text.startsWith('\uFEFF') ? 1 : 0);
   }
@@ -371,17 +376,19 @@ export class IngestRun {
       return toId18(value);
     }
     const key = `${target.object.name}.${target.field.name}`;
+    // Only parents the job's creator sees: another partner's record is "not found", as if absent.
+    const visible = this.access.rowFilter(target.object.name, 't');
     let statement = this.lookups.get(key);
     if (!statement) {
       const comparison = target.field.caseSensitive
-        ? `${quote(target.field.name)} = ? COLLATE BINARY`
-        : `${quote(target.field.name)} = ?`;
+        ? `t.${quote(target.field.name)} = ? COLLATE BINARY`
+        : `t.${quote(target.field.name)} = ?`;
       statement = this.store.db.prepare(
-        `SELECT "Id" FROM ${quote(target.object.name)} WHERE ${comparison} AND "IsDeleted" = 0 LIMIT 2`,
+        `SELECT t."Id" FROM ${quote(target.object.name)} t WHERE ${comparison} AND t."IsDeleted" = 0${visible ? ` AND ${visible.sql}` : ''} LIMIT 2`,
       );
       this.lookups.set(key, statement);
     }
-    const matches = statement.all(value) as { Id: string }[];
+    const matches = statement.all(value, ...(visible?.params ?? [])) as { Id: string }[];
     if (matches.length !== 1) {
       throw new ApiError(
         'INVALID_FIELD',

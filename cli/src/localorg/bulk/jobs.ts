@@ -15,7 +15,7 @@ import { closeSync, createWriteStream, existsSync, openSync, readFileSync, readS
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createIdGenerator } from '../ids.ts';
-import type { OrgSchema } from '../schema/types.ts';
+import type { RecordAccess } from '../sharing/access.ts';
 import type { SoqlContext } from '../soql/index.ts';
 import type { OrgStore } from '../store/org-store.ts';
 import { isColumnDelimiter, isLineEnding, type ColumnDelimiter, type LineEnding } from './csv.ts';
@@ -46,7 +46,8 @@ const INTERRUPTED =
 
 export interface BulkJobsOptions {
   store: OrgStore;
-  schema: OrgSchema;
+  /** The record access of a job's creator: its jobs see and write only what it may. */
+  access: (userId: string) => RecordAccess;
   dataDir: string;
   now: () => Date;
 }
@@ -80,7 +81,7 @@ function checkContentType(value: unknown): void {
 export class BulkJobs {
   readonly jobs: JobStore;
   private readonly store: OrgStore;
-  private readonly schema: OrgSchema;
+  private readonly access: (userId: string) => RecordAccess;
   private readonly now: () => Date;
   private readonly queue: string[] = [];
   private active: Active | undefined;
@@ -89,7 +90,7 @@ export class BulkJobs {
 
   constructor(options: BulkJobsOptions) {
     this.store = options.store;
-    this.schema = options.schema;
+    this.access = options.access;
     this.now = options.now;
     this.jobs = new JobStore(options.store.db, options.dataDir);
     this.recover();
@@ -136,6 +137,7 @@ export class BulkJobs {
   }
 
   createIngestJob(body: Record<string, unknown>, userId: string, apiVersion: string): BulkJob {
+    const access = this.access(userId);
     const operation = body.operation;
     if (operation === undefined || operation === null) {
       throw new BulkError('INVALIDJOB', 'The operation of the job is required');
@@ -151,9 +153,12 @@ export class BulkJobs {
     const lineEnding = enumOption<LineEnding>(body.lineEnding, 'LF', isLineEnding, 'LineEndingEnum');
     const objectName = typeof body.object === 'string' ? body.object : '';
     if (objectName === '') throw new BulkError('INVALIDJOB', 'The object of the job is required');
-    const object = this.schema.object(objectName);
+    const object = access.schema.object(objectName);
     if (!object) {
       throw new BulkError('INVALIDENTITY', `Entity '${objectName}' is not supported by the Bulk API.`);
+    }
+    if (operation === 'hardDelete' && access.restricted) {
+      throw new BulkError('FEATURENOTENABLED', 'hardDelete needs the Bulk API Hard Delete permission');
     }
     let externalIdFieldName: string | null = null;
     if (operation === 'upsert') {
@@ -164,7 +169,7 @@ export class BulkJobs {
           `External ID was blank for ${object.name}. An External ID must be specified for upsert.`,
         );
       }
-      const field = this.schema.field(object.name, given);
+      const field = access.schema.field(object.name, given);
       if (!field || !(field.externalId || field.name === 'Id')) {
         throw new BulkError(
           'INVALIDJOB',
@@ -200,7 +205,7 @@ export class BulkJobs {
     const lineEnding = enumOption<LineEnding>(body.lineEnding, 'LF', isLineEnding, 'LineEndingEnum');
     const query = typeof body.query === 'string' ? body.query.trim() : '';
     if (query === '') throw new BulkError('INVALIDJOB', 'The query of the job is required');
-    const { object } = checkBulkQuery(query, this.soqlContext(apiVersion, operation));
+    const { object } = checkBulkQuery(query, this.soqlContext(userId, apiVersion, operation));
     const job = this.newJob({
       jobType: 'V2Query',
       operation,
@@ -216,13 +221,16 @@ export class BulkJobs {
     return job;
   }
 
-  private soqlContext(apiVersion: string, operation: QueryOperation): SoqlContext {
+  /** The query as its creator runs it: a partner's job returns only the partner's rows. */
+  private soqlContext(userId: string, apiVersion: string, operation: QueryOperation): SoqlContext {
+    const access = this.access(userId);
     return {
-      schema: this.schema,
+      schema: access.schema,
       db: this.store.db,
       apiVersion,
       now: this.now(),
       includeDeleted: operation === 'queryAll',
+      ...(access.restricted ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) } : {}),
     };
   }
 
@@ -233,8 +241,19 @@ export class BulkJobs {
     return job;
   }
 
-  list(jobType: JobType): BulkJob[] {
-    return this.jobs.list(jobType);
+  /**
+   * `get` as one user asks for it: a restricted user (a partner) knows only its own jobs, and
+   * another user's answers as if it did not exist.
+   */
+  getFor(id: string, jobType: JobType, userId: string): BulkJob {
+    const job = this.get(id, jobType);
+    if (job.createdById !== userId && this.access(userId).restricted) throw jobNotFound();
+    return job;
+  }
+
+  list(jobType: JobType, userId: string): BulkJob[] {
+    const jobs = this.jobs.list(jobType);
+    return this.access(userId).restricted ? jobs.filter((job) => job.createdById === userId) : jobs;
   }
 
   /** Stores the CSV of `PUT .../batches`. Only an Open job takes data. */
@@ -403,10 +422,10 @@ export class BulkJobs {
     try {
       if (job.jobType === 'V2Query') {
         const directory = this.jobs.ensureJobDirectory(id);
-        const context = this.soqlContext(job.apiVersion, job.operation as QueryOperation);
+        const context = this.soqlContext(job.createdById, job.apiVersion, job.operation as QueryOperation);
         return { kind: 'query', run: new QueryRun(started, context, directory) };
       }
-      const run = new IngestRun(started, this.store, this.schema, this.uploadedText(id));
+      const run = new IngestRun(started, this.store, this.access(job.createdById), this.uploadedText(id));
       run.start();
       return { kind: 'ingest', run };
     } catch (error) {

@@ -1,5 +1,6 @@
 /** What every route of the local org's HTTP server works with. */
 import type { SessionStore } from '../auth/sessions.ts';
+import type { AccessResolver } from '../sharing/resolver.ts';
 import type { BulkJobs } from '../bulk/jobs.ts';
 import type { OrgIdentity } from '../org/identity.ts';
 import type { OrgSchema } from '../schema/types.ts';
@@ -18,6 +19,8 @@ export interface LocalOrgContext {
   /** Bulk API 2.0 jobs and their background processing. */
   bulk: BulkJobs;
   faults: FaultInjector;
+  /** Each user's record access: everything for internal users, a sharing set's rows for partners. */
+  access: AccessResolver;
   now: () => Date;
 }
 

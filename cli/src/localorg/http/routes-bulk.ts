@@ -82,10 +82,9 @@ export const createIngestJob = bulkRoute(async (exchange, context) => {
 
 function listJobs(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
-    userId(exchange);
     sendJson(exchange, 200, {
       done: true,
-      records: context.bulk.list(jobType).map(jobListEntry),
+      records: context.bulk.list(jobType, userId(exchange)).map(jobListEntry),
       nextRecordsUrl: null,
     });
   });
@@ -96,8 +95,7 @@ export const listQueryJobs = listJobs('V2Query');
 
 function getJob(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
-    userId(exchange);
-    sendJson(exchange, 200, jobInfo(context.bulk.get(jobId(exchange), jobType)));
+    sendJson(exchange, 200, jobInfo(context.bulk.getFor(jobId(exchange), jobType, userId(exchange))));
   });
 }
 
@@ -106,8 +104,7 @@ export const getQueryJob = getJob('V2Query');
 
 function patchJob(jobType: JobType): Handler {
   return bulkRoute(async (exchange, context) => {
-    userId(exchange);
-    context.bulk.get(jobId(exchange), jobType);
+    context.bulk.getFor(jobId(exchange), jobType, userId(exchange));
     const body = await jsonBody(exchange);
     sendJson(exchange, 200, jobSummary(context.bulk.setState(jobId(exchange), jobType, body.state)));
   });
@@ -118,7 +115,7 @@ export const patchQueryJob = patchJob('V2Query');
 
 function deleteJob(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
-    userId(exchange);
+    context.bulk.getFor(jobId(exchange), jobType, userId(exchange));
     context.bulk.delete(jobId(exchange), jobType);
     exchange.response.writeHead(204);
     exchange.response.end();
@@ -138,8 +135,8 @@ async function drain(exchange: Exchange): Promise<void> {
 }
 
 export const uploadJobData = bulkRoute(async (exchange, context) => {
-  userId(exchange);
   try {
+    context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
     // Salesforce takes job data compressed with gzip (Content-Encoding: gzip) as well as plain.
     const gzipped = /^gzip$/i.test(exchange.request.headers['content-encoding'] ?? '');
     const source =
@@ -159,8 +156,7 @@ export const uploadJobData = bulkRoute(async (exchange, context) => {
 
 function ingestResults(kind: 'success' | 'failed'): Handler {
   return bulkRoute(async (exchange, context) => {
-    userId(exchange);
-    const job = context.bulk.get(jobId(exchange), 'V2Ingest');
+    const job = context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
     const header = context.bulk.uploadedHeader(job);
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
     const lineEnding = LINE_ENDINGS[job.lineEnding];
@@ -180,8 +176,7 @@ export const failedResults = ingestResults('failed');
 
 /** The records not processed: the header and every line after the last processed one, as uploaded. */
 export const unprocessedRecords = bulkRoute(async (exchange, context) => {
-  userId(exchange);
-  const job: BulkJob = context.bulk.get(jobId(exchange), 'V2Ingest');
+  const job: BulkJob = context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
   const text = context.bulk.uploadedText(job.id);
   sendCsv(exchange);
   if (job.position === 0) {
@@ -202,8 +197,7 @@ export const createQueryJob = bulkRoute(async (exchange, context) => {
 
 /** A page of a completed query job's rows, with `Sforce-Locator` naming the next one (`null` at the end). */
 export const queryResults = bulkRoute(async (exchange, context) => {
-  userId(exchange);
-  const job = context.bulk.get(jobId(exchange), 'V2Query');
+  const job = context.bulk.getFor(jobId(exchange), 'V2Query', userId(exchange));
   if (job.state !== 'JobComplete') {
     throw new BulkError('INVALIDJOBSTATE', `Job ${job.id} is not complete: its state is ${job.state}`);
   }

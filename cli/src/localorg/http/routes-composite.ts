@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { ApiError, type ApiErrorBody } from '../store/errors.ts';
 import type { LocalOrgContext } from './context.ts';
 import { isRecord, readJson, sendJson, type Exchange } from './exchange.ts';
+import { accessOf, writerOf } from './routes-rest.ts';
 
 const COLLECTION_LIMIT = 200;
 const COMPOSITE_LIMIT = 25;
@@ -17,12 +18,6 @@ interface RecordResult {
   success: boolean;
   errors: (Omit<ApiErrorBody, 'errorCode'> & { statusCode: string })[];
   created?: boolean;
-}
-
-function userOf(exchange: Exchange): { userId: string } {
-  if (!exchange.session)
-    throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
-  return { userId: exchange.session.userId };
 }
 
 function failure(error: unknown): RecordResult {
@@ -106,7 +101,7 @@ function stringProperty(record: Record<string, unknown>, name: string, fallback 
 }
 
 export async function createCollection(exchange: Exchange, context: LocalOrgContext): Promise<void> {
-  const user = userOf(exchange);
+  const user = writerOf(exchange, context);
   const { allOrNone, records } = await collectionBody(exchange);
   const results = writeEach(context, records, allOrNone, (record) => ({
     id: context.store.create(typeOf(record), fieldsOf(record), user),
@@ -117,7 +112,7 @@ export async function createCollection(exchange: Exchange, context: LocalOrgCont
 }
 
 export async function updateCollection(exchange: Exchange, context: LocalOrgContext): Promise<void> {
-  const user = userOf(exchange);
+  const user = writerOf(exchange, context);
   const { allOrNone, records } = await collectionBody(exchange);
   const results = writeEach(context, records, allOrNone, (record) => {
     // Field names are case-insensitive in the API; jsforce sends the id as "id".
@@ -132,7 +127,7 @@ export async function updateCollection(exchange: Exchange, context: LocalOrgCont
 }
 
 export async function upsertCollection(exchange: Exchange, context: LocalOrgContext): Promise<void> {
-  const user = userOf(exchange);
+  const user = writerOf(exchange, context);
   const objectName = exchange.params.object ?? '';
   const fieldName = exchange.params.field ?? '';
   const { allOrNone, records } = await collectionBody(exchange);
@@ -149,7 +144,7 @@ export async function upsertCollection(exchange: Exchange, context: LocalOrgCont
 }
 
 export function deleteCollection(exchange: Exchange, context: LocalOrgContext): void {
-  const user = userOf(exchange);
+  const user = writerOf(exchange, context);
   const ids = (exchange.url.searchParams.get('ids') ?? '').split(',').filter((id) => id !== '');
   if (ids.length > COLLECTION_LIMIT) {
     throw new ApiError(
@@ -178,7 +173,7 @@ export function deleteCollection(exchange: Exchange, context: LocalOrgContext): 
 }
 
 export function retrieveCollection(exchange: Exchange, context: LocalOrgContext): void {
-  userOf(exchange);
+  const access = accessOf(exchange, context);
   const objectName = exchange.params.object ?? '';
   const ids = (exchange.url.searchParams.get('ids') ?? '').split(',').filter((id) => id !== '');
   const fields = (exchange.url.searchParams.get('fields') ?? 'Id').split(',');
@@ -188,7 +183,7 @@ export function retrieveCollection(exchange: Exchange, context: LocalOrgContext)
     200,
     ids.map((id) => {
       try {
-        return context.store.retrieve(objectName, id, version, fields);
+        return context.store.retrieve(objectName, id, version, fields, access);
       } catch {
         return null;
       }
@@ -308,7 +303,7 @@ function resolveReferences(value: unknown, results: ReadonlyMap<string, unknown>
 
 export function compositeHandler(dispatch: Dispatch) {
   return async (exchange: Exchange, context: LocalOrgContext): Promise<void> => {
-    userOf(exchange);
+    accessOf(exchange, context);
     const body = await readJson(exchange);
     if (!isRecord(body) || !Array.isArray(body.compositeRequest)) {
       throw new ApiError(
@@ -395,7 +390,7 @@ export function compositeHandler(dispatch: Dispatch) {
 
 export function batchHandler(dispatch: Dispatch) {
   return async (exchange: Exchange, context: LocalOrgContext): Promise<void> => {
-    userOf(exchange);
+    accessOf(exchange, context);
     const body = await readJson(exchange);
     if (!isRecord(body) || !Array.isArray(body.batchRequests)) {
       throw new ApiError(

@@ -2,9 +2,11 @@
  * The REST API under /services/data: versions, resources, limits, describe,
  * record CRUD and upsert, query and queryAll with paging.
  */
-import { describeQueryColumns, executeSoql } from '../soql/index.ts';
+import { describeQueryColumns, executeSoql, type SoqlContext } from '../soql/index.ts';
 import { describeGlobal, describeSObject, sobjectSummary } from '../schema/describe.ts';
 import { ApiError, notFound } from '../store/errors.ts';
+import type { WriteContext } from '../store/org-store.ts';
+import type { RecordAccess } from '../sharing/access.ts';
 import { API_VERSIONS, type LocalOrgContext } from './context.ts';
 import { isRecord, readJson, sendJson, sendNoContent, type Exchange } from './exchange.ts';
 
@@ -14,6 +16,17 @@ function userOf(exchange: Exchange): { userId: string } {
   if (!exchange.session)
     throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
   return { userId: exchange.session.userId };
+}
+
+/** The signed-in user's record access: what it sees of the schema and the rows. */
+export function accessOf(exchange: Exchange, context: LocalOrgContext): RecordAccess {
+  return context.access.forUser(userOf(exchange).userId);
+}
+
+/** Who writes, with the record access its writes are checked against. */
+export function writerOf(exchange: Exchange, context: LocalOrgContext): WriteContext {
+  const access = accessOf(exchange, context);
+  return { userId: access.userId, access };
 }
 
 function version(exchange: Exchange): string {
@@ -61,14 +74,14 @@ export function limits(exchange: Exchange): void {
 }
 
 export function globalDescribe(exchange: Exchange, context: LocalOrgContext): void {
-  sendJson(exchange, 200, describeGlobal(context.schema, version(exchange)));
+  sendJson(exchange, 200, describeGlobal(accessOf(exchange, context).schema, version(exchange)));
 }
 
 function objectOf(
   exchange: Exchange,
   context: LocalOrgContext,
 ): ReturnType<LocalOrgContext['store']['object']> {
-  const object = context.schema.object(exchange.params.object ?? '');
+  const object = accessOf(exchange, context).schema.object(exchange.params.object ?? '');
   if (!object) throw notFound();
   return object;
 }
@@ -90,7 +103,7 @@ async function recordBody(exchange: Exchange): Promise<Record<string, unknown>> 
 
 export async function createRecord(exchange: Exchange, context: LocalOrgContext): Promise<void> {
   const object = objectOf(exchange, context);
-  const id = context.store.create(object.name, await recordBody(exchange), userOf(exchange));
+  const id = context.store.create(object.name, await recordBody(exchange), writerOf(exchange, context));
   sendJson(exchange, 201, { id, success: true, errors: [] });
 }
 
@@ -102,19 +115,25 @@ export function getRecord(exchange: Exchange, context: LocalOrgContext): void {
     exchange.params.id ?? '',
     version(exchange),
     fields ? fields.split(',') : undefined,
+    accessOf(exchange, context),
   );
   sendJson(exchange, 200, record);
 }
 
 export async function updateRecord(exchange: Exchange, context: LocalOrgContext): Promise<void> {
   const object = objectOf(exchange, context);
-  context.store.update(object.name, exchange.params.id ?? '', await recordBody(exchange), userOf(exchange));
+  context.store.update(
+    object.name,
+    exchange.params.id ?? '',
+    await recordBody(exchange),
+    writerOf(exchange, context),
+  );
   sendNoContent(exchange);
 }
 
 export function deleteRecord(exchange: Exchange, context: LocalOrgContext): void {
   const object = objectOf(exchange, context);
-  context.store.delete(object.name, exchange.params.id ?? '', userOf(exchange));
+  context.store.delete(object.name, exchange.params.id ?? '', writerOf(exchange, context));
   sendNoContent(exchange);
 }
 
@@ -125,7 +144,7 @@ export async function upsertRecord(exchange: Exchange, context: LocalOrgContext)
     exchange.params.field ?? '',
     exchange.params.value ?? '',
     await recordBody(exchange),
-    userOf(exchange),
+    writerOf(exchange, context),
   );
   // Salesforce answers a created record with 201 and an updated one with 200, both with a body.
   sendJson(exchange, result.created ? 201 : 200, {
@@ -138,7 +157,8 @@ export async function upsertRecord(exchange: Exchange, context: LocalOrgContext)
 
 export function getRecordByExternalId(exchange: Exchange, context: LocalOrgContext): void {
   const object = objectOf(exchange, context);
-  const field = context.schema.field(object.name, exchange.params.field ?? '');
+  const access = accessOf(exchange, context);
+  const field = access.schema.field(object.name, exchange.params.field ?? '');
   if (!field?.externalId) {
     throw new ApiError(
       'NOT_FOUND',
@@ -148,9 +168,9 @@ export function getRecordByExternalId(exchange: Exchange, context: LocalOrgConte
       },
     );
   }
-  const [id] = context.store.idsByField(object, field, exchange.params.value ?? '', 1);
+  const [id] = context.store.idsByField(object, field, exchange.params.value ?? '', 1, access);
   if (!id) throw notFound();
-  sendJson(exchange, 200, context.store.retrieve(object.name, id, version(exchange)));
+  sendJson(exchange, 200, context.store.retrieve(object.name, id, version(exchange), undefined, access));
 }
 
 function batchSize(exchange: Exchange): number {
@@ -187,16 +207,10 @@ function sendPage(
 }
 
 function runQuery(exchange: Exchange, context: LocalOrgContext, includeDeleted: boolean): void {
-  userOf(exchange);
+  const access = accessOf(exchange, context);
   const soql = exchange.url.searchParams.get('q');
   if (!soql) throw new ApiError('MALFORMED_QUERY', 'A query string must be provided via the q parameter');
-  const soqlContext = {
-    schema: context.schema,
-    db: context.store.db,
-    apiVersion: version(exchange),
-    now: context.now(),
-    includeDeleted,
-  };
+  const soqlContext = soqlContextFor(access, context, version(exchange), includeDeleted);
   // `columns=true` asks for the query's column metadata instead of its records (sf data query does).
   if (exchange.url.searchParams.get('columns') === 'true') {
     sendJson(exchange, 200, describeQueryColumns(soql, soqlContext));
@@ -225,4 +239,50 @@ export function queryMore(exchange: Exchange, context: LocalOrgContext): void {
     throw new ApiError('INVALID_QUERY_LOCATOR', 'invalid query locator', { status: 400 });
   }
   sendPage(exchange, context, cursor.records, cursor.totalSize, offset, cursorId);
+}
+
+/** The SOQL engine's context for one user: its schema and, for a partner, its rows only. */
+export function soqlContextFor(
+  access: RecordAccess,
+  context: LocalOrgContext,
+  apiVersion: string,
+  includeDeleted: boolean,
+): SoqlContext {
+  return {
+    schema: access.schema,
+    db: context.store.db,
+    apiVersion,
+    now: context.now(),
+    includeDeleted,
+    ...(access.restricted ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) } : {}),
+  };
+}
+
+function userRecordOf(exchange: Exchange, context: LocalOrgContext): string {
+  const access = accessOf(exchange, context);
+  // Setting a password is an admin's act (Manage Users); a partner cannot even see that it exists.
+  if (access.restricted) throw notFound();
+  const user = context.store.retrieve('User', exchange.params.id ?? '', version(exchange), ['Id'], access);
+  return String(user.Id);
+}
+
+/** `GET /sobjects/User/{id}/password`: whether the password has expired (local passwords never do). */
+export function passwordStatus(exchange: Exchange, context: LocalOrgContext): void {
+  userRecordOf(exchange, context);
+  sendJson(exchange, 200, { isExpired: false });
+}
+
+/** `POST /sobjects/User/{id}/password` with `{NewPassword}`: sets a user's password, as an admin does. */
+export async function setPassword(exchange: Exchange, context: LocalOrgContext): Promise<void> {
+  const userId = userRecordOf(exchange, context);
+  const body = await recordBody(exchange);
+  const password = body.NewPassword;
+  if (typeof password !== 'string' || password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    throw new ApiError(
+      'INVALID_NEW_PASSWORD',
+      'Your password must be at least 8 characters long and have a mix of letters and numbers.',
+    );
+  }
+  context.sessions.setPassword(userId, password);
+  sendNoContent(exchange);
 }

@@ -60,6 +60,9 @@ route('GET', `${DATA}/sobjects/:object/describe`, rest.objectDescribe);
 route('GET', `${DATA}/sobjects/:object/:id`, rest.getRecord);
 route('PATCH', `${DATA}/sobjects/:object/:id`, rest.updateRecord);
 route('DELETE', `${DATA}/sobjects/:object/:id`, rest.deleteRecord);
+// Before the external-id routes, whose pattern `User/{id}/password` would match too.
+route('GET', `${DATA}/sobjects/User/:id/password`, rest.passwordStatus);
+route('POST', `${DATA}/sobjects/User/:id/password`, rest.setPassword);
 route('GET', `${DATA}/sobjects/:object/:field/:value`, rest.getRecordByExternalId);
 route('PATCH', `${DATA}/sobjects/:object/:field/:value`, rest.upsertRecord);
 route('GET', `${DATA}/query`, rest.query);

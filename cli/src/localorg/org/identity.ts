@@ -97,3 +97,22 @@ export function ensureOrgIdentity(store: OrgStore, sessions: SessionStore, dataD
     };
   });
 }
+
+/** Profiles every org has beyond the admin's: Experience Cloud partner users get the partner one. */
+const STANDARD_PROFILES = [
+  {
+    Name: 'Partner Community User',
+    UserType: 'PowerPartner',
+    Description: 'Experience Cloud partner users: the Trellis_Partner permission set goes with it',
+  },
+];
+
+/** Creates the standard profiles a data dir made by an older version lacks; idempotent. */
+export function ensureStandardProfiles(store: OrgStore): void {
+  const existing = store.db.prepare('SELECT 1 FROM "Profile" WHERE "Name" = ? AND "IsDeleted" = 0');
+  store.transaction(() => {
+    for (const profile of STANDARD_PROFILES) {
+      if (!existing.get(profile.Name)) store.create('Profile', profile, { userId: AUTOMATED_PROCESS, system: true });
+    }
+  });
+}

@@ -4,6 +4,7 @@
  * that fails a check writes nothing; a batch that must be all-or-none rolls back.
  */
 import { createIdGenerator, toId18, isValidId } from '../ids.ts';
+import type { RecordAccess } from '../sharing/access.ts';
 import { fieldDetails } from '../schema/model.ts';
 import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
 import { createTables, quote } from './ddl.ts';
@@ -20,6 +21,11 @@ export interface WriteContext {
    * API never lets a client set, such as Organization.Name, are writable here.
    */
   system?: boolean;
+  /**
+   * The writer's record access: a partner user's writes see only its schema and its rows, and a
+   * row it cannot see answers as one that does not exist. Absent for the org's own writes.
+   */
+  access?: RecordAccess;
 }
 
 /** Runs inside the write's transaction, after the checks, before the row is stored (a trigger's part). */
@@ -129,18 +135,20 @@ export class OrgStore {
     }
   }
 
-  object(name: string): SObjectSchema {
+  object(name: string, access?: RecordAccess): SObjectSchema {
     const object = this.schema.object(name);
-    if (!object) {
+    if (!object || (access?.restricted && !access.schema.object(name))) {
       throw new ApiError('NOT_FOUND', `The requested resource does not exist`, { status: 404 });
     }
     return object;
   }
 
   create(objectName: string, body: Readonly<Record<string, unknown>>, context: WriteContext): string {
-    const object = this.object(objectName);
+    const object = this.object(objectName, context.access);
+    this.checkObjectAccess(object, 'createable', context.access);
     return this.transaction(() => {
-      const values = this.checkedValues(object, body, 'create', context.system === true);
+      const values = this.checkedValues(object, body, 'create', context);
+      context.access?.checkWrite(object.name, values, null);
       // References the caller gave are checked; the audit fields and the default owner are the org's own.
       const given = new Set(values.keys());
       for (const field of object.fields) {
@@ -161,8 +169,8 @@ export class OrgStore {
       this.fillDerivedFields(object, values, null);
       this.runTriggers(object, values, null);
       this.checkRequired(object, values);
-      this.checkReferences(object, values, given);
-      this.checkUnique(object, values, null);
+      this.checkReferences(object, values, given, context.access);
+      this.checkUnique(object, values, null, context.access);
       const names = [...values.keys()];
       this.statement(
         `INSERT INTO ${quote(object.name)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
@@ -177,13 +185,15 @@ export class OrgStore {
     body: Readonly<Record<string, unknown>>,
     context: WriteContext,
   ): void {
-    const object = this.object(objectName);
+    const object = this.object(objectName, context.access);
     this.transaction(() => {
-      const previous = this.row(object, rawId);
+      const previous = this.visibleRow(object, rawId, context.access);
       if (!previous) throw notFound();
       if (previous.IsDeleted === 1)
         throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
-      const values = this.checkedValues(object, body, 'update', context.system === true, previous);
+      this.checkObjectAccess(object, 'updateable', context.access);
+      const values = this.checkedValues(object, body, 'update', context, previous);
+      context.access?.checkWrite(object.name, values, previous);
       const given = new Set(values.keys());
       const now = this.now().toISOString();
       this.setIfField(object, values, 'LastModifiedDate', now);
@@ -194,8 +204,8 @@ export class OrgStore {
       const merged = new Map<string, StoredValue>(Object.entries(previous));
       for (const [name, value] of values) merged.set(name, value);
       this.checkRequired(object, merged);
-      this.checkReferences(object, values, given);
-      this.checkUnique(object, values, String(previous.Id));
+      this.checkReferences(object, values, given, context.access);
+      this.checkUnique(object, values, String(previous.Id), context.access);
       const names = [...values.keys()];
       if (names.length === 0) return;
       this.statement(
@@ -206,12 +216,13 @@ export class OrgStore {
 
   /** Moves the record, and its master-detail children, to the recycle bin (IsDeleted), as Salesforce does. */
   delete(objectName: string, rawId: string, context: WriteContext): void {
-    const object = this.object(objectName);
+    const object = this.object(objectName, context.access);
     this.transaction(() => {
-      const previous = this.row(object, rawId);
+      const previous = this.visibleRow(object, rawId, context.access);
       if (!previous) throw notFound();
       if (previous.IsDeleted === 1)
         throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+      this.checkObjectAccess(object, 'deletable', context.access);
       this.softDelete(object, String(previous.Id), context);
     });
   }
@@ -227,8 +238,8 @@ export class OrgStore {
     body: Readonly<Record<string, unknown>>,
     context: WriteContext,
   ): { id: string; created: boolean } {
-    const object = this.object(objectName);
-    const field = this.schema.field(object.name, fieldName);
+    const object = this.object(objectName, context.access);
+    const field = (context.access?.schema ?? this.schema).field(object.name, fieldName);
     if (!field || !(field.externalId || field.name === 'Id')) {
       throw new ApiError(
         'NOT_FOUND',
@@ -240,7 +251,7 @@ export class OrgStore {
     }
     return this.transaction(() => {
       const key = field.name === 'Id' ? (isValidId(value) ? toId18(value) : value) : value;
-      const matches = this.idsByField(object, field, key, 2);
+      const matches = this.idsByField(object, field, key, 2, context.access);
       if (matches.length > 1) {
         throw new ApiError(
           'MULTIPLE_CHOICES',
@@ -273,23 +284,37 @@ export class OrgStore {
     });
   }
 
-  /** Ids of live records whose `field` equals `value`, at most `limit`. */
-  idsByField(object: SObjectSchema, field: FieldSchema, value: string, limit: number): string[] {
+  /** Ids of live records whose `field` equals `value`, at most `limit`, among those `access` sees. */
+  idsByField(
+    object: SObjectSchema,
+    field: FieldSchema,
+    value: string,
+    limit: number,
+    access?: RecordAccess,
+  ): string[] {
+    const visible = access?.rowFilter(object.name, 't') ?? null;
     const rows = this.statement(
-      `SELECT "Id" FROM ${quote(object.name)} WHERE ${quote(field.name)} = ? AND "IsDeleted" = 0 LIMIT ${limit}`,
-    ).all(value) as { Id: string }[];
+      `SELECT t."Id" FROM ${quote(object.name)} t WHERE t.${quote(field.name)} = ? AND t."IsDeleted" = 0${visible ? ` AND ${visible.sql}` : ''} LIMIT ${limit}`,
+    ).all(value, ...(visible?.params ?? [])) as { Id: string }[];
     return rows.map((row) => row.Id);
   }
 
   /** The record as the REST API returns it, or a 404 error; `fields` limits and orders the fields. */
-  retrieve(objectName: string, rawId: string, apiVersion: string, fields?: readonly string[]): ApiRecord {
-    const object = this.object(objectName);
-    const row = this.row(object, rawId);
+  retrieve(
+    objectName: string,
+    rawId: string,
+    apiVersion: string,
+    fields?: readonly string[],
+    access?: RecordAccess,
+  ): ApiRecord {
+    const object = this.object(objectName, access);
+    const row = this.visibleRow(object, rawId, access);
     if (!row) throw notFound();
     if (row.IsDeleted === 1) throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+    const schema = access?.schema ?? this.schema;
     const selected = fields
       ? fields.map((name) => {
-          const field = this.schema.field(object.name, name.trim());
+          const field = schema.field(object.name, name.trim());
           if (!field) {
             throw new ApiError(
               'INVALID_FIELD',
@@ -298,8 +323,36 @@ export class OrgStore {
           }
           return field;
         })
-      : object.fields;
+      : (schema.object(object.name)?.fields ?? object.fields);
     return this.toApiRecord(object, row, apiVersion, selected);
+  }
+
+  /** `row`, unless `access` cannot see it: then undefined, exactly as for an id that does not exist. */
+  private visibleRow(
+    object: SObjectSchema,
+    rawId: string,
+    access: RecordAccess | undefined,
+  ): Record<string, StoredValue> | undefined {
+    const row = this.row(object, rawId);
+    const visible = row ? (access?.rowFilter(object.name, 't') ?? null) : null;
+    if (!row || !visible) return row;
+    const seen = this.statement(`SELECT 1 FROM ${quote(object.name)} t WHERE t."Id" = ? AND ${visible.sql}`).get(
+      String(row.Id),
+      ...visible.params,
+    );
+    return seen ? row : undefined;
+  }
+
+  /** Object permissions of a restricted user: a record it sees but may not change is refused as Salesforce refuses it. */
+  private checkObjectAccess(
+    object: SObjectSchema,
+    permission: 'createable' | 'updateable' | 'deletable',
+    access: RecordAccess | undefined,
+  ): void {
+    if (!access?.restricted || access.schema.object(object.name)?.[permission]) return;
+    throw new ApiError('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', {
+      status: 400,
+    });
   }
 
   toApiRecord(
@@ -344,14 +397,17 @@ export class OrgStore {
     object: SObjectSchema,
     body: Readonly<Record<string, unknown>>,
     operation: 'create' | 'update',
-    system: boolean,
+    context: WriteContext,
     previous: Readonly<Record<string, StoredValue>> | null = null,
   ): Map<string, StoredValue> {
+    const system = context.system === true;
+    // Field-level security: a restricted user's schema has only the fields it sees, and marks what it may write.
+    const schema = context.access?.schema ?? this.schema;
     const values = new Map<string, StoredValue>();
     const notWritable: string[] = [];
     for (const [name, value] of Object.entries(body)) {
       if (name === 'attributes') continue;
-      const field = this.schema.field(object.name, name);
+      const field = schema.field(object.name, name);
       if (!field) {
         throw new ApiError('INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`, {
           fields: [name],
@@ -394,6 +450,7 @@ export class OrgStore {
     object: SObjectSchema,
     values: ReadonlyMap<string, StoredValue>,
     given: ReadonlySet<string>,
+    access: RecordAccess | undefined,
   ): void {
     for (const [name, value] of values) {
       if (!given.has(name)) continue;
@@ -409,9 +466,11 @@ export class OrgStore {
           fields: [field.name],
         });
       }
+      // A record the writer cannot see is refused exactly as one that does not exist.
+      const visible = access?.rowFilter(target.name, 't') ?? null;
       const exists = this.statement(
-        `SELECT 1 FROM ${quote(target.name)} WHERE "Id" = ? AND "IsDeleted" = 0`,
-      ).get(id);
+        `SELECT 1 FROM ${quote(target.name)} t WHERE t."Id" = ? AND t."IsDeleted" = 0${visible ? ` AND ${visible.sql}` : ''}`,
+      ).get(id, ...(visible?.params ?? []));
       if (!exists) {
         throw new ApiError('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id`, {
           fields: [field.name],
@@ -424,6 +483,7 @@ export class OrgStore {
     object: SObjectSchema,
     values: ReadonlyMap<string, StoredValue>,
     ownId: string | null,
+    access: RecordAccess | undefined,
   ): void {
     for (const [name, value] of values) {
       const field = this.schema.field(object.name, name);
@@ -437,7 +497,10 @@ export class OrgStore {
       if (clash) {
         throw new ApiError(
           'DUPLICATE_VALUE',
-          `duplicate value found: ${field.name} duplicates value on record with id: ${clash.Id}`,
+          // The clashing record's id is named only to a user who may see every record.
+          access?.restricted
+            ? `duplicate value found: ${field.name} duplicates value on another record`
+            : `duplicate value found: ${field.name} duplicates value on record with id: ${clash.Id}`,
           { fields: [field.name] },
         );
       }

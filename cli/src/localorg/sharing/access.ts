@@ -1,0 +1,100 @@
+/**
+ * Record access for one user, applied by every API the local org serves (REST, composite, bulk):
+ * the schema the user sees, which rows of each object it sees, and the checks its writes pass
+ * beyond field-level security.
+ *
+ * An internal user sees everything. A partner user sees the rows a sharing set on its Contact's
+ * Account gives it: that Account, its Contacts and Users, and the registrations whose
+ * Partner_Account__c is that Account. A row it cannot see behaves exactly as a row that does not
+ * exist (NOT_FOUND, left out of query results, "invalid cross reference id" when referenced), so
+ * that neither an error nor a count tells it that another partner's record exists.
+ */
+import { ApiError } from '../store/errors.ts';
+import type { OrgSchema } from '../schema/types.ts';
+import type { StoredValue } from '../store/values.ts';
+import type { Principal } from './principal.ts';
+
+export type SqlParam = string | number | null;
+
+/** A condition over one table alias, with its bound parameters. */
+export interface RowCondition {
+  sql: string;
+  params: SqlParam[];
+}
+
+export interface RecordAccess {
+  readonly userId: string;
+  /** False for internal users: no row filter, the full schema, no extra write checks. */
+  readonly restricted: boolean;
+  readonly schema: OrgSchema;
+  /** The rows of `objectName` this user sees, as SQL over `alias`; null when it sees them all. */
+  rowFilter(objectName: string, alias: string): RowCondition | null;
+  /** Checks a write beyond field-level security; `previous` is null on create. */
+  checkWrite(
+    objectName: string,
+    values: ReadonlyMap<string, StoredValue>,
+    previous: Readonly<Record<string, StoredValue>> | null,
+  ): void;
+}
+
+export function fullAccess(userId: string, schema: OrgSchema): RecordAccess {
+  return {
+    userId,
+    restricted: false,
+    schema,
+    rowFilter: () => null,
+    checkWrite: () => undefined,
+  };
+}
+
+const column = (alias: string, name: string): string => `${alias}."${name}"`;
+
+/** Statuses a partner may put a registration in; the rest are the org's and the reviewers' to set. */
+const PARTNER_STATUSES = new Set(['Draft', 'Submitted', 'Withdrawn']);
+
+export function partnerAccess(principal: Extract<Principal, { kind: 'partner' }>, schema: OrgSchema): RecordAccess {
+  const { accountId, userId } = principal;
+  return {
+    userId,
+    restricted: true,
+    schema,
+    rowFilter(objectName, alias) {
+      switch (objectName) {
+        case 'Account':
+          return { sql: `${column(alias, 'Id')} = ?`, params: [accountId] };
+        case 'Contact':
+          return { sql: `${column(alias, 'AccountId')} = ?`, params: [accountId] };
+        case 'Deal_Registration__c':
+          return { sql: `${column(alias, 'Partner_Account__c')} = ?`, params: [accountId] };
+        case 'User':
+          return {
+            sql: `(${column(alias, 'Id')} = ? OR ${column(alias, 'AccountId')} = ?)`,
+            params: [userId, accountId],
+          };
+        case 'Profile':
+        case 'Organization':
+          return null;
+        default:
+          // Not reachable through the partner schema; refuse every row should a caller get here.
+          return { sql: '0', params: [] };
+      }
+    },
+    checkWrite(objectName, values, previous) {
+      if (objectName !== 'Deal_Registration__c') return;
+      if (previous === null && (values.get('Partner_Account__c') ?? null) === null) {
+        throw new ApiError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [Partner_Account__c]', {
+          fields: ['Partner_Account__c'],
+        });
+      }
+      const status = values.get('Status__c');
+      const changed = previous === null || previous.Status__c !== status;
+      if (typeof status === 'string' && changed && !PARTNER_STATUSES.has(status)) {
+        throw new ApiError(
+          'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+          `A partner can set a registration's status only to Draft, Submitted or Withdrawn; ${status} is decided by the rules of engagement or a channel manager.`,
+          { fields: ['Status__c'] },
+        );
+      }
+    },
+  };
+}
