@@ -22,7 +22,11 @@ export interface OrgSeedResult {
 /** The partner users' credentials, readable by their owner only, as the admin's are. */
 function writeCredentials(file: string, users: readonly PartnerUser[]): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const entries = users.map(({ username, password, accountName }) => ({ username, password, account: accountName }));
+  const entries = users.map(({ username, password, accountName }) => ({
+    username,
+    password,
+    account: accountName,
+  }));
   writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`, { mode: 0o600 });
 }
 
@@ -89,7 +93,10 @@ export default class OrgSeed extends SfCommand<OrgSeedResult> {
       counts: result.counts,
       seconds: result.seconds,
       skipped: false,
-      partnerUsers: result.partnerUsers.map((user) => ({ username: user.username, account: user.accountName })),
+      partnerUsers: result.partnerUsers.map((user) => ({
+        username: user.username,
+        account: user.accountName,
+      })),
       credentialsFile,
       ...(result.partnerUsersSkipped ? { partnerUsersSkipped: result.partnerUsersSkipped } : {}),
     };

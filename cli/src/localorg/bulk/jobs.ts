@@ -230,7 +230,9 @@ export class BulkJobs {
       apiVersion,
       now: this.now(),
       includeDeleted: operation === 'queryAll',
-      ...(access.restricted ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) } : {}),
+      ...(access.restricted
+        ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) }
+        : {}),
     };
   }
 

@@ -254,7 +254,9 @@ export function soqlContextFor(
     apiVersion,
     now: context.now(),
     includeDeleted,
-    ...(access.restricted ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) } : {}),
+    ...(access.restricted
+      ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) }
+      : {}),
   };
 }
 
@@ -277,7 +279,12 @@ export async function setPassword(exchange: Exchange, context: LocalOrgContext):
   const userId = userRecordOf(exchange, context);
   const body = await recordBody(exchange);
   const password = body.NewPassword;
-  if (typeof password !== 'string' || password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+  if (
+    typeof password !== 'string' ||
+    password.length < 8 ||
+    !/[A-Za-z]/.test(password) ||
+    !/\d/.test(password)
+  ) {
     throw new ApiError(
       'INVALID_NEW_PASSWORD',
       'Your password must be at least 8 characters long and have a mix of letters and numbers.',

@@ -52,7 +52,10 @@ const column = (alias: string, name: string): string => `${alias}."${name}"`;
 /** Statuses a partner may put a registration in; the rest are the org's and the reviewers' to set. */
 const PARTNER_STATUSES = new Set(['Draft', 'Submitted', 'Withdrawn']);
 
-export function partnerAccess(principal: Extract<Principal, { kind: 'partner' }>, schema: OrgSchema): RecordAccess {
+export function partnerAccess(
+  principal: Extract<Principal, { kind: 'partner' }>,
+  schema: OrgSchema,
+): RecordAccess {
   const { accountId, userId } = principal;
   return {
     userId,

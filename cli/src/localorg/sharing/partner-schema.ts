@@ -53,7 +53,14 @@ export const PARTNER_OBJECT_ACCESS: ReadonlyMap<string, ObjectAccess> = new Map(
       create: true,
       edit: true,
       delete: false,
-      hidden: new Set(['Conflict_Details__c', 'Customer_Name_Key__c', 'Customer_Domain_Key__c']),
+      // The trace names other partners' records; the matched customer account and the match keys
+      // are the vendor's CRM, not the partner's input.
+      hidden: new Set([
+        'Conflict_Details__c',
+        'Customer_Account__c',
+        'Customer_Name_Key__c',
+        'Customer_Domain_Key__c',
+      ]),
       creatable: new Set([...REGISTRATION_INPUT, 'Partner_Account__c']),
       editable: new Set(REGISTRATION_INPUT),
     },

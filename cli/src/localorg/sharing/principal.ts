@@ -10,7 +10,12 @@ export type Principal =
   | { kind: 'partner'; userId: string; contactId: string; accountId: string };
 
 /** User types that are Experience Cloud external users: their access comes from their Account. */
-export const EXTERNAL_USER_TYPES: ReadonlySet<string> = new Set(['PowerPartner', 'PowerCustomerSuccess', 'CustomerSuccess', 'CspLitePortal']);
+export const EXTERNAL_USER_TYPES: ReadonlySet<string> = new Set([
+  'PowerPartner',
+  'PowerCustomerSuccess',
+  'CustomerSuccess',
+  'CspLitePortal',
+]);
 
 /** A lookup of principals by user id; its statement is prepared once, as every request needs it. */
 export function principalLookup(db: Database): (userId: string) => Principal {
@@ -20,8 +25,7 @@ export function principalLookup(db: Database): (userId: string) => Principal {
   );
   return (userId) => {
     const row = statement.get(userId) as
-      | { userType: string | null; contactId: string | null; accountId: string | null }
-      | undefined;
+      { userType: string | null; contactId: string | null; accountId: string | null } | undefined;
     if (!row || !EXTERNAL_USER_TYPES.has(row.userType ?? '')) return { kind: 'internal', userId };
     // An external user whose Contact or Account is gone keeps no access at all: an id no row has.
     return { kind: 'partner', userId, contactId: row.contactId ?? '', accountId: row.accountId ?? '' };

@@ -336,10 +336,9 @@ export class OrgStore {
     const row = this.row(object, rawId);
     const visible = row ? (access?.rowFilter(object.name, 't') ?? null) : null;
     if (!row || !visible) return row;
-    const seen = this.statement(`SELECT 1 FROM ${quote(object.name)} t WHERE t."Id" = ? AND ${visible.sql}`).get(
-      String(row.Id),
-      ...visible.params,
-    );
+    const seen = this.statement(
+      `SELECT 1 FROM ${quote(object.name)} t WHERE t."Id" = ? AND ${visible.sql}`,
+    ).get(String(row.Id), ...visible.params);
     return seen ? row : undefined;
   }
 
