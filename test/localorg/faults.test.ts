@@ -99,6 +99,60 @@ describe('faults on demand', () => {
   });
 });
 
+describe('a bulk job that fails midway', () => {
+  async function waitForEnd(kind: string, id: string): Promise<Record<string, unknown>> {
+    for (;;) {
+      const info = (await (await call('GET', `${DATA}/jobs/${kind}/${id}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      if (['JobComplete', 'Failed', 'Aborted'].includes(String(info.state))) return info;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  test('an ingest job fails after its first chunk: that chunk stays, the rest is unprocessed', async () => {
+    const before = await accountCount();
+    await setFaults({ rate: 1, kinds: ['bulk-job'] });
+    // Requests are untouched by a bulk fault: creating and uploading the job works.
+    const job = (await (
+      await call('POST', `${DATA}/jobs/ingest`, { object: 'Account', operation: 'insert' })
+    ).json()) as {
+      id: string;
+    };
+    const rows = Array.from({ length: 2500 }, (_, i) => `Midway Customer ${i}`);
+    const upload = await fetch(`${testOrg.org.url}${DATA}/jobs/ingest/${job.id}/batches`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${testOrg.connection.accessToken ?? ''}`,
+        'Content-Type': 'text/csv',
+      },
+      body: `Name\n${rows.join('\n')}\n`,
+    });
+    expect(upload.status).toBe(201);
+    await call('PATCH', `${DATA}/jobs/ingest/${job.id}`, { state: 'UploadComplete' });
+    const info = await waitForEnd('ingest', job.id);
+    expect(info).toMatchObject({ state: 'Failed', numberRecordsProcessed: 1000, numberRecordsFailed: 0 });
+    expect(String(info.errorMessage)).toMatch(/failed midway/);
+    expect(await accountCount()).toBe(before + 1000);
+    const unprocessed = await (await call('GET', `${DATA}/jobs/ingest/${job.id}/unprocessedrecords`)).text();
+    expect(unprocessed.trim().split('\n')).toHaveLength(1 + 1500);
+  });
+
+  test('a query job fails once it has written some rows', async () => {
+    await setFaults({ rate: 1, kinds: ['bulk-job'] });
+    const job = (await (
+      await call('POST', `${DATA}/jobs/query`, { operation: 'query', query: 'SELECT Id, Name FROM Account' })
+    ).json()) as { id: string };
+    const info = await waitForEnd('query', job.id);
+    await setFaults({ rate: 0 });
+    expect(info).toMatchObject({ state: 'Failed' });
+    expect(String(info.errorMessage)).toMatch(/failed midway/);
+    const results = await call('GET', `${DATA}/jobs/query/${job.id}/results`);
+    expect(results.status).toBe(400);
+  });
+});
+
 describe('start flags', () => {
   test('a percentage and kinds become settings; an unknown kind is named', () => {
     expect(faultsFromFlags(25, 'unavailable,drop')).toMatchObject({
@@ -107,7 +161,7 @@ describe('start flags', () => {
     });
     expect(faultsFromFlags(0, undefined)).toMatchObject({ rate: 0 });
     expect(() => faultsFromFlags(10, 'unavailable,meteor')).toThrow(
-      'unknown fault kind "meteor"; use unavailable, request-limit, lock-row, drop, slow',
+      'unknown fault kind "meteor"; use unavailable, request-limit, lock-row, drop, slow, bulk-job',
     );
   });
 });

@@ -70,6 +70,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const identity = ensureOrgIdentity(store, sessions, options.dataDir);
   ensureStandardProfiles(store);
   const access = new AccessResolver(db, schema);
+  const faults = new FaultInjector(options.faults ?? NO_FAULTS);
   const context: LocalOrgContext = {
     store,
     sessions,
@@ -80,10 +81,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     bulk: new BulkJobs({
       store,
       access: (userId) => access.forUser(userId),
+      faults,
       dataDir: options.dataDir,
       now: () => new Date(),
     }),
-    faults: new FaultInjector(options.faults ?? NO_FAULTS),
+    faults,
     access,
     now: () => new Date(),
   };

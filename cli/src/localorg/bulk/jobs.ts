@@ -41,11 +41,18 @@ export const UPLOAD_FILE = 'upload.csv';
 const HEADER_READ_BYTES = 64 * 1024;
 const JOB_KEY_PREFIX = '750';
 
+const INJECTED =
+  'InternalServerError : The job failed midway (a fault injected on demand). The records of the chunks processed before were committed; the others are in the unprocessed records.';
+
+const INJECTED_QUERY = 'InternalServerError : The job failed midway (a fault injected on demand).';
+
 const INTERRUPTED =
   'InternalServerError : The local org stopped while this job was in progress. The records of the chunks processed before were committed; the others are in the unprocessed records.';
 
 export interface BulkJobsOptions {
   store: OrgStore;
+  /** Injected faults: a job that fails midway (`bulk-job`). */
+  faults?: { failsBulkChunk(chunksDone: number): boolean };
   /** The record access of a job's creator: its jobs see and write only what it may. */
   access: (userId: string) => RecordAccess;
   dataDir: string;
@@ -82,6 +89,7 @@ export class BulkJobs {
   readonly jobs: JobStore;
   private readonly store: OrgStore;
   private readonly access: (userId: string) => RecordAccess;
+  private readonly faults: BulkJobsOptions['faults'];
   private readonly now: () => Date;
   private readonly queue: string[] = [];
   private active: Active | undefined;
@@ -91,6 +99,7 @@ export class BulkJobs {
   constructor(options: BulkJobsOptions) {
     this.store = options.store;
     this.access = options.access;
+    this.faults = options.faults;
     this.now = options.now;
     this.jobs = new JobStore(options.store.db, options.dataDir);
     this.recover();
@@ -442,6 +451,7 @@ export class BulkJobs {
     try {
       const done = this.store.transaction(() => {
         const job = this.get(id, 'V2Ingest');
+        if (this.faults?.failsBulkChunk(job.chunks)) throw new JobFailure(INJECTED);
         const result = run.chunk(CHUNK_ROWS, began + CHUNK_MS);
         if (result.processed > 0) this.jobs.addResults(id, job.chunks, result.success, result.failures);
         this.jobs.update(id, {
@@ -465,6 +475,8 @@ export class BulkJobs {
     const id = run.job.id;
     const began = performance.now();
     try {
+      // Midway: once the query has run and its result file is begun, as the ingest fault strikes after a chunk.
+      if (this.faults?.failsBulkChunk(run.started ? 1 : 0)) throw new JobFailure(INJECTED_QUERY);
       const done = run.step();
       const job = this.get(id, 'V2Query');
       this.jobs.update(id, {

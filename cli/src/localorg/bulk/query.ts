@@ -167,6 +167,11 @@ export class QueryRun {
     return this.written;
   }
 
+  /** True once the query has run and the result file is being written. */
+  get started(): boolean {
+    return this.records !== undefined;
+  }
+
   private write(text: string): void {
     if (this.fd === undefined) return;
     const buffer = Buffer.from(text, 'utf8');

@@ -9,7 +9,13 @@ import { createRandom, type Random } from '../../../../scripts/lib/random.ts';
 import { ApiError } from '../store/errors.ts';
 import type { Exchange } from './exchange.ts';
 
-export const FAULT_KINDS = ['unavailable', 'request-limit', 'lock-row', 'drop', 'slow'] as const;
+/** Faults of one HTTP request. */
+const REQUEST_FAULT_KINDS = ['unavailable', 'request-limit', 'lock-row', 'drop', 'slow'] as const;
+/**
+ * `bulk-job`: a Bulk API job fails midway, after at least one chunk was committed, as a job
+ * Salesforce gives up on does. Only when named: the default kinds are the request faults.
+ */
+export const FAULT_KINDS = [...REQUEST_FAULT_KINDS, 'bulk-job'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSettings {
@@ -21,7 +27,12 @@ export interface FaultSettings {
   seed: string;
 }
 
-export const NO_FAULTS: FaultSettings = { rate: 0, kinds: [...FAULT_KINDS], slowMs: 2000, seed: 'trellis' };
+export const NO_FAULTS: FaultSettings = {
+  rate: 0,
+  kinds: [...REQUEST_FAULT_KINDS],
+  slowMs: 2000,
+  seed: 'trellis',
+};
 
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -35,7 +46,10 @@ export class FaultInjector {
   }
 
   configure(settings: FaultSettings): void {
-    this.settings = { ...settings, kinds: settings.kinds.length > 0 ? settings.kinds : [...FAULT_KINDS] };
+    this.settings = {
+      ...settings,
+      kinds: settings.kinds.length > 0 ? settings.kinds : [...REQUEST_FAULT_KINDS],
+    };
     this.random = createRandom(settings.seed);
     this.injected = 0;
   }
@@ -45,19 +59,33 @@ export class FaultInjector {
   }
 
   /**
+   * Whether the bulk job about to process its next chunk fails here. Only after its first chunk:
+   * the fault is a job cut off midway, with committed chunks behind it and unprocessed rows ahead.
+   */
+  failsBulkChunk(chunksDone: number): boolean {
+    if (chunksDone === 0 || this.settings.rate <= 0 || !this.settings.kinds.includes('bulk-job'))
+      return false;
+    if (!this.random.chance(this.settings.rate)) return false;
+    this.injected++;
+    return true;
+  }
+
+  /**
    * Decides this request's fault, if any. Returns true when the request has been
    * answered (or dropped) and must not be handled; a slow fault delays, then returns false.
    */
   async apply(exchange: Exchange): Promise<boolean> {
     if (this.settings.rate <= 0 || !this.random.chance(this.settings.rate)) return false;
-    // A locked row only happens on writes; on a read, another kind is drawn.
-    const kinds = WRITE_METHODS.has(exchange.method)
-      ? this.settings.kinds
-      : this.settings.kinds.filter((kind) => kind !== 'lock-row');
+    // A locked row only happens on writes; on a read, another kind is drawn. Bulk faults strike jobs, not requests.
+    const kinds = this.settings.kinds.filter(
+      (kind) => kind !== 'bulk-job' && (kind !== 'lock-row' || WRITE_METHODS.has(exchange.method)),
+    );
     if (kinds.length === 0) return false;
     const kind = this.random.pick(kinds);
     this.injected++;
     switch (kind) {
+      case 'bulk-job':
+        return false;
       case 'slow':
         await new Promise((resolve) => setTimeout(resolve, this.settings.slowMs));
         return false;

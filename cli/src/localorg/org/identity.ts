@@ -112,7 +112,8 @@ export function ensureStandardProfiles(store: OrgStore): void {
   const existing = store.db.prepare('SELECT 1 FROM "Profile" WHERE "Name" = ? AND "IsDeleted" = 0');
   store.transaction(() => {
     for (const profile of STANDARD_PROFILES) {
-      if (!existing.get(profile.Name)) store.create('Profile', profile, { userId: AUTOMATED_PROCESS, system: true });
+      if (!existing.get(profile.Name))
+        store.create('Profile', profile, { userId: AUTOMATED_PROCESS, system: true });
     }
   });
 }

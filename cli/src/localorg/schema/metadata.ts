@@ -648,6 +648,9 @@ export async function readForceApp(projectDir: string): Promise<ForceAppMetadata
       for (const objectEntry of await listDir(folder)) {
         if (!objectEntry.dir) continue;
         const objectName = objectEntry.name;
+        // Custom metadata types (Engagement_Rule__mdt...) are configuration that Apex reads with
+        // getAll(), not records: the local org takes the same settings from trellis.config.json.
+        if (objectName.endsWith('__mdt')) continue;
         const objectDir = join(folder, objectName);
         const objectFile = join(objectDir, `${objectName}.object-meta.xml`);
         if (await exists(objectFile)) {

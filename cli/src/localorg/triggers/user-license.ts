@@ -8,7 +8,6 @@ import type { RecordTrigger } from '../store/org-store.ts';
 import type { Database } from '../store/sqlite.ts';
 import { EXTERNAL_USER_TYPES } from '../sharing/principal.ts';
 
-
 export function userLicenseTrigger(db: Database): RecordTrigger {
   const profileType = db.prepare('SELECT "UserType" FROM "Profile" WHERE "Id" = ?');
   const contactAccount = db.prepare('SELECT "AccountId" FROM "Contact" WHERE "Id" = ? AND "IsDeleted" = 0');
