@@ -30,6 +30,8 @@ const surface = config.commands
   }))
   .sort((a, b) => a.id.localeCompare(b.id));
 
+// Back out of the empty dir before removing it: worker threads started by the libraries read the cwd.
+process.chdir(root);
 rmSync(empty, { recursive: true, force: true });
 const text = `${JSON.stringify(surface, null, 2)}\n`;
 if (process.argv.includes('--write'))
