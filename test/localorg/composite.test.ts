@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
+import { callOrg } from '../helpers/org-http.ts';
 
 let testOrg: TestOrg;
 let connection: Connection;
@@ -19,13 +20,13 @@ async function post(
   body: unknown,
   method = 'POST',
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${testOrg.org.url}${DATA}${path}`, {
+  const answer = await callOrg(
+    `${testOrg.org.url}${DATA}${path}`,
+    connection.accessToken ?? '',
     method,
-    headers: { Authorization: `Bearer ${connection.accessToken ?? ''}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer: unknown = await response.json();
-  return { status: response.status, body: answer };
+    body,
+  );
+  return { status: answer.status, body: answer.json };
 }
 
 async function countAccounts(nameLike: string): Promise<number> {

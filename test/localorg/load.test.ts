@@ -6,6 +6,7 @@
  */
 import { createRandom } from '../../scripts/lib/random.ts';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
+import { callOrg } from '../helpers/org-http.ts';
 
 let testOrg: TestOrg;
 const DATA = `/services/data/v${TEST_API_VERSION}`;
@@ -25,16 +26,13 @@ async function call(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${testOrg.org.url}${DATA}${path}`, {
+  const answer = await callOrg(
+    `${testOrg.org.url}${DATA}${path}`,
+    testOrg.connection.accessToken ?? '',
     method,
-    headers: {
-      Authorization: `Bearer ${testOrg.connection.accessToken ?? ''}`,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    body,
+  );
+  return { status: answer.status, body: answer.json };
 }
 
 const account = (name: string, valid: boolean): Record<string, unknown> => ({

@@ -1,5 +1,6 @@
 import type { Connection } from 'jsforce';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
+import { callOrg } from '../helpers/org-http.ts';
 
 let test_org: TestOrg;
 let connection: Connection;
@@ -14,17 +15,13 @@ afterAll(async () => {
 });
 
 async function raw(method: string, path: string, body?: unknown, token?: string) {
-  const response = await fetch(`${test_org.org.url}${path}`, {
+  const answer = await callOrg(
+    `${test_org.org.url}${path}`,
+    token ?? connection.accessToken ?? '',
     method,
-    headers: {
-      Authorization: `Bearer ${token ?? connection.accessToken ?? ''}`,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const answer: unknown = text ? JSON.parse(text) : null;
-  return { status: response.status, body: answer };
+    body,
+  );
+  return { status: answer.status, body: answer.json };
 }
 
 const DATA = `/services/data/v${TEST_API_VERSION}`;
