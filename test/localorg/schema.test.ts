@@ -27,10 +27,14 @@ function field(objectName: string, fieldName: string): FieldSchema {
   return found;
 }
 
-/** The fields a field-meta.xml defines, listed from disk independently of the code under test. */
+/**
+ * The fields a field-meta.xml defines, listed from disk independently of the code under test.
+ * Custom metadata types (`__mdt`) are configuration Apex reads, not objects the org serves.
+ */
 async function fieldFilesOnDisk(): Promise<string[]> {
   const found: string[] = [];
   for (const object of await readdir(OBJECTS_DIR)) {
+    if (object.endsWith('__mdt')) continue;
     const fieldsDir = join(OBJECTS_DIR, object, 'fields');
     const files = await readdir(fieldsDir).catch(() => []);
     for (const file of files) found.push(`${object}.${file.replace('.field-meta.xml', '')}`);

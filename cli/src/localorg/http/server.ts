@@ -204,6 +204,11 @@ export async function listen(context: LocalOrgContext, port: number): Promise<Li
   const server = createServer((request, response) => {
     void handle(request, response, context);
   });
+  // A large bulk query holds the event loop for seconds. With Node's 5 s keep-alive the server then
+  // closes idle pooled sockets just as a client's next poll arrives on one (ECONNRESET); the longer
+  // timeout of a load balancer in front of an org keeps them open through the pause.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
