@@ -106,11 +106,21 @@ beforeAll(async () => {
     Estimated_Amount__c: 1000,
     Status__c: 'Draft',
   });
+  for (const [key, partnerId] of [
+    ['metricA', ids.partnerA],
+    ['metricB', ids.partnerB],
+  ] as const) {
+    ids[key] = await created('/sobjects/Partner_Metric__c', {
+      Partner_Account__c: partnerId,
+      Period_Start__c: '2026-07-01',
+      Sourced_Revenue__c: key === 'metricB' ? 987654.32 : 1000,
+    });
+  }
   ids.partnerUserB = await partnerUser(ids.contactB, 'bee@zebra.partner.test', 'Zebra-secret-42');
   await partnerUser(ids.contactA, 'ant@aardvark.partner.test', 'Aardvark-pass-7');
   const partner = await testOrg.loginAs('ant@aardvark.partner.test', 'Aardvark-pass-7');
   partnerToken = partner.accessToken ?? '';
-  SECRETS.push(ids.partnerB, ids.registrationB, ids.contactB, ids.customer, ids.partnerUserB);
+  SECRETS.push(ids.partnerB, ids.registrationB, ids.contactB, ids.customer, ids.partnerUserB, ids.metricB);
   SECRETS.push(...[ids.partnerB, ids.registrationB, ids.customer].map((id) => id.slice(0, 15)));
 });
 
@@ -154,7 +164,8 @@ describe('a partner user through the REST API', () => {
       `/sobjects/User/${ids.partnerUserB}`,
       `/sobjects/Opportunity/${ids.opportunity}`,
       '/sobjects/Opportunity/describe',
-      '/sobjects/Partner_Metric__c',
+      `/sobjects/Partner_Metric__c/${ids.metricB}`,
+      '/sobjects/Tier_Change__c',
     ]) {
       const answer = await asPartner('GET', path);
       expect({ path, status: answer.status }).toEqual({ path, status: 404 });
@@ -184,7 +195,15 @@ describe('a partner user through the REST API', () => {
     expect(describe).toMatchObject({ createable: true, deletable: false });
     const global = (await asPartner('GET', '/sobjects')).json as { sobjects: { name: string }[] };
     expect(global.sobjects.map((object) => object.name).sort()).toEqual(
-      ['Account', 'Contact', 'Deal_Registration__c', 'Organization', 'Profile', 'User'].sort(),
+      [
+        'Account',
+        'Contact',
+        'Deal_Registration__c',
+        'Organization',
+        'Partner_Metric__c',
+        'Profile',
+        'User',
+      ].sort(),
     );
   });
 
@@ -259,10 +278,11 @@ describe('a partner user through the REST API', () => {
         code,
       });
     }
-    const moved = await asPartner('PATCH', `/sobjects/Deal_Registration__c/${id}`, {
-      Partner_Account__c: ids.partnerB,
+    // Trellis_Partner grants create and read: once submitted, a registration is the org's to change.
+    const edited = await asPartner('PATCH', `/sobjects/Deal_Registration__c/${id}`, {
+      Customer_Name__c: 'Changed after the decision',
     });
-    expect(moved.json).toMatchObject([{ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' }]);
+    expect(edited.json).toMatchObject([{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }]);
     const readOnly = await asPartner('PATCH', `/sobjects/Account/${ids.partnerA}`, { Name: 'Renamed' });
     expect(readOnly.json).toMatchObject([{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }]);
     const deleted = await asPartner('DELETE', `/sobjects/Deal_Registration__c/${id}`);
@@ -312,6 +332,10 @@ describe('a partner user through SOQL', () => {
       'Aardvark Resellers',
     ]);
     expect((await records('SELECT LastName FROM Contact')).map((row) => row.LastName)).toEqual(['Ant']);
+    // Its quarterly figures (master-detail of its Account, read for its tier), and nobody else's.
+    expect(await records('SELECT Id, Sourced_Revenue__c FROM Partner_Metric__c')).toEqual([
+      expect.objectContaining({ Id: ids.metricA, Sourced_Revenue__c: 1000 }),
+    ]);
     expect((await records('SELECT Username FROM User')).map((row) => row.Username)).toEqual([
       'ant@aardvark.partner.test',
     ]);
@@ -385,9 +409,10 @@ describe('a partner user through the Composite API', () => {
         },
       ],
     });
+    // Its own is refused as read-only; the other as if it did not exist.
     expect(updated.json).toMatchObject([
       { success: false, errors: [{ statusCode: 'NOT_FOUND' }] },
-      { success: true, id: ids.registrationA },
+      { success: false, errors: [{ statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }] },
     ]);
     const deleted = await asPartner('DELETE', `/composite/sobjects?ids=${ids.registrationB}`);
     expect(deleted.json).toMatchObject([{ success: false, errors: [{ statusCode: 'NOT_FOUND' }] }]);
@@ -489,11 +514,11 @@ describe('a partner user through Bulk API 2.0', () => {
       operation: 'hardDelete',
     });
     expect(hardDelete.status).toBe(400);
-    const metrics = await asPartner('POST', '/jobs/ingest', {
-      object: 'Partner_Metric__c',
+    const tierChanges = await asPartner('POST', '/jobs/ingest', {
+      object: 'Tier_Change__c',
       operation: 'insert',
     });
-    expect(metrics.json).toMatchObject([{ errorCode: 'INVALIDENTITY' }]);
+    expect(tierChanges.json).toMatchObject([{ errorCode: 'INVALIDENTITY' }]);
   });
 
   test("another user's jobs are unknown to it", async () => {

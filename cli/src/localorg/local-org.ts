@@ -22,6 +22,7 @@ import { opportunityStageTrigger } from './triggers/opportunity-stage.ts';
 import { registrationDecisionTrigger } from './triggers/registration-decision.ts';
 import { userLicenseTrigger } from './triggers/user-license.ts';
 import { AccessResolver } from './sharing/resolver.ts';
+import { readPermissionSet } from './sharing/permission-set.ts';
 
 export interface LocalOrgOptions {
   /** The project whose force-app defines the custom objects. */
@@ -69,7 +70,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const sessions = new SessionStore(db);
   const identity = ensureOrgIdentity(store, sessions, options.dataDir);
   ensureStandardProfiles(store);
-  const access = new AccessResolver(db, schema);
+  const access = new AccessResolver(
+    db,
+    schema,
+    await readPermissionSet(options.projectDir, 'Trellis_Partner'),
+  );
   const faults = new FaultInjector(options.faults ?? NO_FAULTS);
   const context: LocalOrgContext = {
     store,

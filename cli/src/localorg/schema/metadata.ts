@@ -91,7 +91,7 @@ export interface ForceAppMetadata {
 // ---------------------------------------------------------------------------------------------
 
 type XmlValue = string | XmlNode | XmlValue[];
-interface XmlNode {
+export interface XmlNode {
   [tag: string]: XmlValue | undefined;
 }
 
@@ -103,7 +103,7 @@ const parser = new XMLParser({
 });
 
 /** Reads one file's root element, reporting malformed XML with its line. */
-class MetadataFile {
+export class MetadataFile {
   readonly file: string;
   readonly displayPath: string;
   readonly root: XmlNode;

@@ -49,8 +49,11 @@ export function fullAccess(userId: string, schema: OrgSchema): RecordAccess {
 
 const column = (alias: string, name: string): string => `${alias}."${name}"`;
 
-/** Statuses a partner may put a registration in; the rest are the org's and the reviewers' to set. */
-const PARTNER_STATUSES = new Set(['Draft', 'Submitted', 'Withdrawn']);
+/**
+ * Statuses a partner may create a registration in; the rest are the org's and the reviewers' to set.
+ * The deployed trigger's RegistrationEntryGuard refuses the others in the same words.
+ */
+const PARTNER_STATUSES = new Set(['Draft', 'Submitted']);
 
 export function partnerAccess(
   principal: Extract<Principal, { kind: 'partner' }>,
@@ -68,6 +71,8 @@ export function partnerAccess(
         case 'Contact':
           return { sql: `${column(alias, 'AccountId')} = ?`, params: [accountId] };
         case 'Deal_Registration__c':
+        // Master-detail children of its Account: readable with the Account, as sharing does.
+        case 'Partner_Metric__c':
           return { sql: `${column(alias, 'Partner_Account__c')} = ?`, params: [accountId] };
         case 'User':
           return {
@@ -94,7 +99,7 @@ export function partnerAccess(
       if (typeof status === 'string' && changed && !PARTNER_STATUSES.has(status)) {
         throw new ApiError(
           'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-          `A partner can set a registration's status only to Draft, Submitted or Withdrawn; ${status} is decided by the rules of engagement or a channel manager.`,
+          'A partner can only create a registration as Draft or Submitted; Trellis decides the rest.',
           { fields: ['Status__c'] },
         );
       }

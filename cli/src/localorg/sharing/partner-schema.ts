@@ -1,111 +1,98 @@
 /**
- * The schema as a partner user's profile and the Trellis_Partner permission set show it: the
- * objects a partner may read, the fields of those objects it may see, and which of them it may
- * write. Everything else answers as if it did not exist (describe leaves it out, SOQL says the
- * object or column is unknown, REST answers NOT_FOUND), so that a partner learns nothing of it.
+ * The schema as a partner user sees it: what its profile (Partner Community User) grants, plus
+ * the Trellis_Partner permission set of force-app, read from its XML. Objects it may not read,
+ * and fields it may not read, answer as if they did not exist (describe leaves them out, SOQL
+ * says the object or column is unknown, REST answers NOT_FOUND), so that a partner learns
+ * nothing of them; fields it may read but not edit are read-only.
  *
- * Field-level security here is the one the Trellis_Partner permission set grants in a real org:
- * the internal rule trace (Conflict_Details__c) is never readable, the decision fields the
- * rules of engagement write are read-only, and a registration's partner is set once, on create.
+ * As in a real org, custom fields need a field permission to be seen (the internal rule trace
+ * Conflict_Details__c, the matched customer account and the match keys have none for partners),
+ * while an object's standard fields, and its required and master-detail fields, come with access
+ * to the object.
  */
 import { createOrgSchema, type LocalOrgSchema } from '../schema/build.ts';
 import type { LocalFieldSchema, LocalSObjectSchema } from '../schema/model.ts';
+import type { ObjectPermissions, PermissionSet } from './permission-set.ts';
 
-interface ObjectAccess {
-  create: boolean;
-  edit: boolean;
-  delete: boolean;
-  /** Fields a partner never sees. */
-  hidden: ReadonlySet<string>;
-  /** Fields a partner may set on create; only these are createable. */
-  creatable: ReadonlySet<string>;
-  /** Fields a partner may change on update; only these are updateable. */
-  editable: ReadonlySet<string>;
-}
+const READ_ONLY: ObjectPermissions = { create: false, read: true, edit: false, delete: false };
 
-const readOnly = (hidden: readonly string[] = []): ObjectAccess => ({
-  create: false,
-  edit: false,
-  delete: false,
-  hidden: new Set(hidden),
-  creatable: new Set(),
-  editable: new Set(),
-});
-
-/** What a partner enters on a registration; the partner account is fixed once created. */
-const REGISTRATION_INPUT = [
-  'Customer_Name__c',
-  'Customer_Domain__c',
-  'Customer_Country__c',
-  'Product_Family__c',
-  'Estimated_Amount__c',
-  'Expected_Close_Date__c',
-  'Partner_Contact__c',
-  'Status__c',
-];
-
-export const PARTNER_OBJECT_ACCESS: ReadonlyMap<string, ObjectAccess> = new Map([
-  ['Account', readOnly(['Trellis_Name_Key__c', 'Trellis_Domain_Key__c'])],
-  ['Contact', readOnly()],
-  [
-    'Deal_Registration__c',
-    {
-      create: true,
-      edit: true,
-      delete: false,
-      // The trace names other partners' records; the matched customer account and the match keys
-      // are the vendor's CRM, not the partner's input.
-      hidden: new Set([
-        'Conflict_Details__c',
-        'Customer_Account__c',
-        'Customer_Name_Key__c',
-        'Customer_Domain_Key__c',
-      ]),
-      creatable: new Set([...REGISTRATION_INPUT, 'Partner_Account__c']),
-      editable: new Set(REGISTRATION_INPUT),
-    },
-  ],
-  ['User', readOnly()],
-  ['Profile', readOnly()],
-  ['Organization', readOnly()],
+/** What the Partner Community User profile itself grants: reading the org's people and setup. */
+const PROFILE_OBJECTS: ReadonlyMap<string, ObjectPermissions> = new Map([
+  ['Contact', READ_ONLY],
+  ['User', READ_ONLY],
+  ['Profile', READ_ONLY],
+  ['Organization', READ_ONLY],
 ]);
 
-function partnerField(field: LocalFieldSchema, access: ObjectAccess): LocalFieldSchema {
-  if (field.name === 'Id') return field;
-  const createable = field.createable && access.create && access.creatable.has(field.name);
-  const updateable = field.updateable && access.edit && access.editable.has(field.name);
-  return { ...field, createable, updateable, required: field.required && createable };
-}
+/** Standard fields a partner never writes, whatever its object access: the record's owner is the org's to set. */
+const NEVER_WRITTEN = new Set(['OwnerId']);
 
-function partnerObject(object: LocalSObjectSchema, access: ObjectAccess): LocalSObjectSchema {
-  const fields = object.fields
-    .filter((field) => !access.hidden.has(field.name))
-    // A lookup to an object the partner cannot read is hidden with it.
-    .filter(
-      (field) =>
-        field.type !== 'reference' || field.referenceTo.some((target) => PARTNER_OBJECT_ACCESS.has(target)),
-    )
-    .map((field) => partnerField(field, access));
+function objectPermissions(name: string, permissionSet: PermissionSet): ObjectPermissions | undefined {
+  const granted = permissionSet.objects.get(name);
+  const baseline = PROFILE_OBJECTS.get(name);
+  if (!granted) return baseline;
+  if (!baseline) return granted;
   return {
-    ...object,
-    createable: object.createable && access.create,
-    updateable: object.updateable && access.edit,
-    deletable: object.deletable && access.delete,
-    fields,
-    childRelationships: object.childRelationships.filter(
-      (child) =>
-        PARTNER_OBJECT_ACCESS.has(child.childSObject) &&
-        !PARTNER_OBJECT_ACCESS.get(child.childSObject)?.hidden.has(child.field),
-    ),
+    create: granted.create || baseline.create,
+    read: granted.read || baseline.read,
+    edit: granted.edit || baseline.edit,
+    delete: granted.delete || baseline.delete,
   };
 }
 
+function partnerField(
+  object: LocalSObjectSchema,
+  field: LocalFieldSchema,
+  access: ObjectPermissions,
+  permissionSet: PermissionSet,
+): LocalFieldSchema | null {
+  // Standard fields come with the object; so do fields that cannot take a field permission
+  // (required and master-detail fields: describe's `permissionable` false), as in a real org.
+  if (!field.custom || !field.details.permissionable) {
+    const createable = field.createable && access.create && !NEVER_WRITTEN.has(field.name);
+    const updateable = field.updateable && access.edit && !NEVER_WRITTEN.has(field.name);
+    return { ...field, createable, updateable, required: field.required && createable };
+  }
+  const granted = permissionSet.fields.get(`${object.name}.${field.name}`);
+  if (!granted?.readable) return null;
+  const createable = field.createable && access.create && granted.editable;
+  const updateable = field.updateable && access.edit && granted.editable;
+  return { ...field, createable, updateable, required: field.required && createable };
+}
+
 /** The partner's view of the org's schema: built once per org, shared by every partner session. */
-export function partnerSchema(full: LocalOrgSchema): LocalOrgSchema {
+export function partnerSchema(full: LocalOrgSchema, permissionSet: PermissionSet): LocalOrgSchema {
+  const readable = new Map<string, ObjectPermissions>();
+  for (const object of full.objects) {
+    const access = objectPermissions(object.name, permissionSet);
+    if (access?.read) readable.set(object.name, access);
+  }
   const objects: LocalSObjectSchema[] = [];
   for (const object of full.objects) {
-    const access = PARTNER_OBJECT_ACCESS.get(object.name);
-    if (access) objects.push(partnerObject(object, access));
+    const access = readable.get(object.name);
+    if (!access) continue;
+    const fields = object.fields
+      .map((field) => partnerField(object, field, access, permissionSet))
+      .filter((field): field is LocalFieldSchema => field !== null)
+      // A lookup to an object the partner cannot read is hidden with it.
+      .filter(
+        (field) => field.type !== 'reference' || field.referenceTo.some((target) => readable.has(target)),
+      );
+    objects.push({
+      ...object,
+      createable: object.createable && access.create,
+      updateable: object.updateable && access.edit,
+      deletable: object.deletable && access.delete,
+      fields,
+      childRelationships: [],
+    });
   }
-  return createOrgSchema(objects);
+  // Subqueries only through a lookup the partner can see, on a child object it can read.
+  const view = createOrgSchema(objects);
+  for (const object of view.objects) {
+    object.childRelationships = (full.object(object.name)?.childRelationships ?? []).filter(
+      (child) => view.field(child.childSObject, child.field) !== undefined,
+    );
+  }
+  return view;
 }

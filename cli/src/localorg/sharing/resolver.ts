@@ -7,22 +7,26 @@ import type { LocalOrgSchema } from '../schema/build.ts';
 import type { Database } from '../store/sqlite.ts';
 import { fullAccess, partnerAccess, type RecordAccess } from './access.ts';
 import { partnerSchema } from './partner-schema.ts';
+import type { PermissionSet } from './permission-set.ts';
 import { principalLookup, type Principal } from './principal.ts';
 
 export class AccessResolver {
   private readonly principal: (userId: string) => Principal;
   private readonly schema: LocalOrgSchema;
+  private readonly partnerPermissions: PermissionSet;
   private partnerView: LocalOrgSchema | undefined;
 
-  constructor(db: Database, schema: LocalOrgSchema) {
+  /** `partnerPermissions`: what partner users are granted beyond their profile (Trellis_Partner). */
+  constructor(db: Database, schema: LocalOrgSchema, partnerPermissions: PermissionSet) {
     this.principal = principalLookup(db);
     this.schema = schema;
+    this.partnerPermissions = partnerPermissions;
   }
 
   forUser(userId: string): RecordAccess {
     const principal = this.principal(userId);
     if (principal.kind === 'internal') return fullAccess(userId, this.schema);
-    this.partnerView ??= partnerSchema(this.schema);
+    this.partnerView ??= partnerSchema(this.schema, this.partnerPermissions);
     return partnerAccess(principal, this.partnerView);
   }
 }
