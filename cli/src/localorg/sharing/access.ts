@@ -70,8 +70,8 @@ export function partnerAccess(
           return { sql: `${column(alias, 'Id')} = ?`, params: [accountId] };
         case 'Contact':
           return { sql: `${column(alias, 'AccountId')} = ?`, params: [accountId] };
+        // Its Account's registrations, and its quarterly figures (master-detail: shared with the Account).
         case 'Deal_Registration__c':
-        // Master-detail children of its Account: readable with the Account, as sharing does.
         case 'Partner_Metric__c':
           return { sql: `${column(alias, 'Partner_Account__c')} = ?`, params: [accountId] };
         case 'User':
