@@ -6,7 +6,7 @@
  */
 import { normalizeCompanyName } from '../normalize/index.ts';
 
-const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+export const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   intl: ['international', 'internationale', 'internacional', 'internazionale', 'intl'],
   tech: ['technologies', 'technology', 'technologie', 'technologien', 'tecnologia', 'techn', 'tech'],
   mfg: ['manufacturing', 'manufacturers', 'manufacturer', 'mfg'],

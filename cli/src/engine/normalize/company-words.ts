@@ -33,7 +33,7 @@ const DOT = 0x2e;
  * between words is as often an initial or a letter of the name ("Generation Y
  * Labs", "Vitamin E Shop"), and dropping it would merge different companies.
  */
-const CONNECTORS: ReadonlySet<string> = new Set(['and', 'und', 'et']);
+export const CONNECTORS: ReadonlySet<string> = new Set(['and', 'und', 'et']);
 const LONGEST_CONNECTOR = 3;
 
 /**

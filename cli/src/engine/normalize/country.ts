@@ -13,7 +13,7 @@ const AMPERSAND = /&/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
 /** Abbreviations people write for words of country names ("St. Lucia", "Congo, Dem. Rep."). */
-const WORD_SPELLINGS: ReadonlyMap<string, string> = new Map([
+export const WORD_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['st', 'saint'],
   ['rep', 'republic'],
   ['dem', 'democratic'],

@@ -16,7 +16,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
  * but letters of their own; people still write them without the special letter
  * ("Strasse", "Orsted", "Lodz"), so they fold to that spelling.
  */
-const LETTER_SPELLINGS: ReadonlyMap<string, string> = new Map([
+export const LETTER_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['ß', 'ss'],
   ['æ', 'ae'],
   ['œ', 'oe'],

@@ -1,0 +1,403 @@
+/**
+ * Writes force-app/main/default/classes/NormalizationData.cls: the tables of the TypeScript
+ * normalizer and matcher (legal forms, public suffixes, free mail, countries, connectors,
+ * abbreviations) and the Unicode data that Apex lacks (NFKD folding, NFC composition), as Apex
+ * data, so that the Apex mirror decides exactly as the engine does. The TypeScript modules are
+ * the one source; `npm test` fails while the Apex class is stale.
+ *
+ * Values that the engine derives from its tables at start-up (legal-form words, country lookup
+ * keys) are derived here with the engine's own functions, so Apex spends no CPU on them.
+ *
+ * Usage: node_modules/.bin/node scripts/force-app/normalization-data.ts [--check]
+ */
+import { join } from 'node:path';
+
+import { format, resolveConfig } from 'prettier';
+
+import { ABBREVIATIONS } from '../../cli/src/engine/match/tokens.ts';
+import { companyNameWords, CONNECTORS } from '../../cli/src/engine/normalize/company-words.ts';
+import { COUNTRIES } from '../../cli/src/engine/normalize/countries.ts';
+import { countryLookupKey, WORD_SPELLINGS } from '../../cli/src/engine/normalize/country.ts';
+import { FREE_MAIL_BRANDS, FREE_MAIL_DOMAINS } from '../../cli/src/engine/normalize/free-mail.ts';
+import {
+  GLUED_LEGAL_FORMS,
+  LEADING_LEGAL_FORMS,
+  TRAILING_LEGAL_FORMS,
+  type LegalFormSpellings,
+} from '../../cli/src/engine/normalize/legal-forms.ts';
+import {
+  MULTI_LABEL_PUBLIC_SUFFIXES,
+  NON_PUBLIC_TOP_LEVEL,
+  PARENTS_OF_THREE_LABEL_SUFFIXES,
+} from '../../cli/src/engine/normalize/public-suffixes.ts';
+import { foldText, LETTER_SPELLINGS } from '../../cli/src/engine/normalize/text.ts';
+import { APEX_CLASS_META, isMain, PROJECT_ROOT, writeOrCheck, type GeneratedFile } from './generated-file.ts';
+
+export const NORMALIZATION_DATA_FILE = 'force-app/main/default/classes/NormalizationData.cls';
+const COMMAND = 'node_modules/.bin/node scripts/force-app/normalization-data.ts';
+
+/** Entries per generated method: keeps every method far below Apex's method size limit. */
+const ENTRIES_PER_METHOD = 400;
+/** Characters per string literal of the encoded Unicode tables. */
+const CHARS_PER_LITERAL = 4000;
+
+const FIRST_HANGUL_SYLLABLE = 0xac00;
+const LAST_HANGUL_SYLLABLE = 0xd7a3;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+// ---------------------------------------------------------------------------------------------
+// Apex source text
+// ---------------------------------------------------------------------------------------------
+
+/** An Apex string literal: printable ASCII as is, everything else as \u escapes of UTF-16 units. */
+export function apexString(value: string): string {
+  let out = "'";
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x27) out += "\\'";
+    else if (code === 0x5c) out += '\\\\';
+    else if (code >= 0x20 && code < 0x7f) out += value.charAt(i);
+    else out += `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return `${out}'`;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** Long encoded text as a list of literals, each well inside Apex's limits for one constant. */
+function literalList(text: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length; i += CHARS_PER_LITERAL) parts.push(text.slice(i, i + CHARS_PER_LITERAL));
+  return `new List<String>{ ${parts.map(apexString).join(', ')} }`;
+}
+
+/** A lazily built Set<String>, filled by methods of at most ENTRIES_PER_METHOD literals. */
+function setAccessor(name: string, doc: string, values: readonly string[]): string {
+  const sorted = [...values].sort();
+  const cache = `${name}Cache`;
+  const parts = chunks(sorted, ENTRIES_PER_METHOD);
+  const fillers = parts
+    .map(
+      (part, i) => `
+  private static void ${name}Part${i}(Set<String> target) {
+    target.addAll(new List<String>{ ${part.map(apexString).join(', ')} });
+  }`,
+    )
+    .join('\n');
+  return `
+  private static Set<String> ${cache};
+
+  /** ${doc} */
+  public static Set<String> ${name}() {
+    if (${cache} == null) {
+      Set<String> values = new Set<String>();
+      ${parts.map((_, i) => `${name}Part${i}(values);`).join('\n      ')}
+      ${cache} = values;
+    }
+    return ${cache};
+  }
+${fillers}`;
+}
+
+/** A lazily built Map<String, String>, filled by methods of at most ENTRIES_PER_METHOD entries. */
+function mapAccessor(name: string, doc: string, entries: ReadonlyMap<string, string>): string {
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const cache = `${name}Cache`;
+  const parts = chunks(sorted, ENTRIES_PER_METHOD);
+  const fillers = parts
+    .map(
+      (part, i) => `
+  private static void ${name}Part${i}(Map<String, String> target) {
+    target.putAll(new Map<String, String>{ ${part.map(([k, v]) => `${apexString(k)} => ${apexString(v)}`).join(', ')} });
+  }`,
+    )
+    .join('\n');
+  return `
+  private static Map<String, String> ${cache};
+
+  /** ${doc} */
+  public static Map<String, String> ${name}() {
+    if (${cache} == null) {
+      Map<String, String> values = new Map<String, String>();
+      ${parts.map((_, i) => `${name}Part${i}(values);`).join('\n      ')}
+      ${cache} = values;
+    }
+    return ${cache};
+  }
+${fillers}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables derived from the engine
+// ---------------------------------------------------------------------------------------------
+
+/** A legal-form spelling as the engine indexes it: its words, its code, its confirming pattern. */
+interface LegalFormRow {
+  code: string;
+  words: string[];
+  confirmedBy: string | null;
+}
+
+/**
+ * The JavaScript regular expressions that confirm a legal form, in Java syntax: `\b` and `\s`
+ * spelt out with JavaScript's meaning (Java's `\b` counts Unicode letters as word characters
+ * and Java's `\s` is ASCII only).
+ */
+export function javaPattern(pattern: RegExp): string {
+  if (pattern.flags !== '') throw new Error(`confirmedBy ${String(pattern)}: flags are not translated`);
+  const word = '[A-Za-z0-9_]';
+  const boundary = `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
+  const space =
+    '[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]';
+  if (/\\[^bs.\\[\]()|*+?{}^$]/.test(pattern.source)) {
+    throw new Error(`confirmedBy ${String(pattern)}: escape not translated`);
+  }
+  return pattern.source.replaceAll('\\b', boundary).replaceAll('\\s', space);
+}
+
+function legalFormRows(forms: readonly LegalFormSpellings[]): LegalFormRow[] {
+  return forms
+    .flatMap((form) =>
+      form.spellings.map((spelling) => ({
+        code: form.code,
+        words: companyNameWords(spelling),
+        confirmedBy: form.confirmedBy === undefined ? null : javaPattern(form.confirmedBy),
+      })),
+    )
+    .filter((row) => row.words.length > 0); // the engine skips spellings without words too
+}
+
+function legalFormList(name: string, doc: string, rows: readonly LegalFormRow[]): string {
+  const items = rows.map(
+    (row) =>
+      `new LegalForm(${apexString(row.code)}, ${apexString(row.words.join(' '))}, ${
+        row.confirmedBy === null ? 'null' : apexString(row.confirmedBy)
+      })`,
+  );
+  return `
+  /** ${doc} */
+  public static List<LegalForm> ${name}() {
+    return new List<LegalForm>{ ${items.join(', ')} };
+  }`;
+}
+
+/** Country lookup keys → alpha-2, built exactly as `country.ts` builds its lookup. */
+function countryLookup(): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const country of COUNTRIES) {
+    for (const spelling of [country.name, ...country.aliases]) {
+      lookup.set(countryLookupKey(spelling), country.alpha2);
+    }
+  }
+  for (const country of COUNTRIES) {
+    lookup.set(country.alpha2.toLowerCase(), country.alpha2);
+    lookup.set(country.alpha3.toLowerCase(), country.alpha2);
+  }
+  return lookup;
+}
+
+function abbreviationLookup(): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const [canonical, spellings] of Object.entries(ABBREVIATIONS)) {
+    for (const spelling of spellings) lookup.set(spelling, canonical);
+  }
+  return lookup;
+}
+
+/** The characters of `text`, one per code point (a surrogate pair is one). */
+function codePointsOf(text: string): string[] {
+  const characters: string[] = [];
+  for (const character of text) characters.push(character);
+  return characters;
+}
+
+function utf16Units(text: string): string {
+  const units: number[] = [];
+  for (let i = 0; i < text.length; i++) units.push(text.charCodeAt(i));
+  return units.join(' ');
+}
+
+/**
+ * NFKD without combining marks, per code point, for every code point that it changes (Hangul
+ * syllables excepted: Apex decomposes them arithmetically). Grouped in blocks of 256 code
+ * points, so that Apex decodes only the blocks a text uses. Each block is
+ * `offset:units;offset:units;...` with the replacement's UTF-16 units in decimal (empty for a
+ * mark, which folding removes).
+ */
+function foldBlocks(): Map<number, string> {
+  const blocks = new Map<number, string[]>();
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if ((cp >= 0xd800 && cp <= 0xdfff) || (cp >= FIRST_HANGUL_SYLLABLE && cp <= LAST_HANGUL_SYLLABLE))
+      continue;
+    const char = String.fromCodePoint(cp);
+    const folded = char.normalize('NFKD').replace(COMBINING_MARKS, '');
+    if (folded === char) continue;
+    const block = cp >> 8;
+    const entries = blocks.get(block) ?? [];
+    entries.push(`${cp & 0xff}:${utf16Units(folded)}`);
+    blocks.set(block, entries);
+  }
+  return new Map([...blocks].map(([block, entries]) => [block, entries.join(';')]));
+}
+
+/**
+ * The data of canonical composition (NFC), without Hangul: `cp:units` for the code points that
+ * NFC replaces on their own (singletons, excluded compositions), and `first,second:composite`
+ * for the pairs that compose, the composite's own decomposition read back from NFD.
+ */
+function compositionData(): { singles: string; pairs: string } {
+  const singles: string[] = [];
+  const pairs: string[] = [];
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if ((cp >= 0xd800 && cp <= 0xdfff) || (cp >= FIRST_HANGUL_SYLLABLE && cp <= LAST_HANGUL_SYLLABLE))
+      continue;
+    const char = String.fromCodePoint(cp);
+    const composed = char.normalize('NFC');
+    if (composed !== char) {
+      singles.push(`${cp}:${utf16Units(composed)}`);
+      continue;
+    }
+    const decomposed = codePointsOf(char.normalize('NFD'));
+    if (decomposed.length < 2) continue;
+    const last = decomposed[decomposed.length - 1] ?? '';
+    const first = codePointsOf(decomposed.slice(0, -1).join('').normalize('NFC'));
+    const base = first[0];
+    if (first.length !== 1 || base === undefined || (base + last).normalize('NFC') !== char) continue;
+    pairs.push(`${base.codePointAt(0) ?? 0},${last.codePointAt(0) ?? 0}:${cp}`);
+  }
+  return { singles: singles.join(';'), pairs: pairs.join(';') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The class
+// ---------------------------------------------------------------------------------------------
+
+function renderClass(): string {
+  const trailing = legalFormRows(TRAILING_LEGAL_FORMS);
+  const leading = legalFormRows(LEADING_LEGAL_FORMS);
+  const glued = GLUED_LEGAL_FORMS.map(
+    (form) => `new GluedLegalForm(${apexString(form.code)}, ${apexString(foldText(form.affix))})`,
+  );
+  const blocks = foldBlocks();
+  const composition = compositionData();
+  const blockEntries = [...blocks].map(([block, text]) => `${block} => ${literalJoin(text)}`);
+  return `/**
+ * GENERATED FILE, do not edit. Written by \`${COMMAND}\`
+ * from the tables of the TypeScript engine (cli/src/engine/normalize/*.ts,
+ * cli/src/engine/match/tokens.ts) and from Node's Unicode normalization. Change the TypeScript
+ * and run the command again; \`npm test\` fails while this file is stale.
+ *
+ * Data only, for the Apex mirror of the engine's normalization and matching (TextFolding,
+ * CompanyNames, CustomerDomains, Countries, MatchNames). Every collection is built on first use
+ * and kept for the transaction, so a transaction pays only for the tables it reads.
+ */
+public with sharing class NormalizationData {
+  /** A legal-form spelling, already split into words the way company names are split. */
+  public class LegalForm {
+    /** Canonical code reported as the legal form ("gmbh", "pty ltd"). */
+    public final String code;
+    /** The spelling's words, space-separated. */
+    public final List<String> words;
+    /** Java pattern the raw name must contain for the form to count, or null. */
+    public final String confirmedBy;
+
+    /** Builds a spelling from its code, space-separated words and optional confirming pattern. */
+    public LegalForm(String code, String words, String confirmedBy) {
+      this.code = code;
+      this.words = words.split(' ');
+      this.confirmedBy = confirmedBy;
+    }
+  }
+
+  /** A Chinese or Japanese legal form written glued to the name, folded. */
+  public class GluedLegalForm {
+    /** Canonical code reported as the legal form. */
+    public final String code;
+    /** The folded affix. */
+    public final String affix;
+
+    /** Builds a glued form from its code and folded affix. */
+    public GluedLegalForm(String code, String affix) {
+      this.code = code;
+      this.affix = affix;
+    }
+  }
+${legalFormList('trailingLegalForms', 'Forms that end a name (TRAILING_LEGAL_FORMS), one per spelling, in table order.', trailing)}
+${legalFormList('leadingLegalForms', 'Forms written before the name (LEADING_LEGAL_FORMS), one per spelling, in table order.', leading)}
+
+  /** Forms glued to Chinese and Japanese names (GLUED_LEGAL_FORMS), longest affixes first. */
+  public static List<GluedLegalForm> gluedLegalForms() {
+    return new List<GluedLegalForm>{ ${glued.join(', ')} };
+  }
+${setAccessor('connectors', 'Words for "and" dropped between two words of a company name (CONNECTORS).', [...CONNECTORS])}
+${mapAccessor('letterSpellings', 'Letters that decomposition keeps whole, spelt the way people write them without it (LETTER_SPELLINGS).', LETTER_SPELLINGS)}
+${setAccessor('multiLabelPublicSuffixes', 'Public suffixes of more than one label (MULTI_LABEL_PUBLIC_SUFFIXES).', [...MULTI_LABEL_PUBLIC_SUFFIXES])}
+${setAccessor('parentsOfThreeLabelSuffixes', 'The last two labels of every three-label public suffix (PARENTS_OF_THREE_LABEL_SUFFIXES).', [...PARENTS_OF_THREE_LABEL_SUFFIXES])}
+${setAccessor('nonPublicTopLevel', 'Top-level names that are not public on the internet (NON_PUBLIC_TOP_LEVEL).', [...NON_PUBLIC_TOP_LEVEL])}
+${setAccessor('freeMailDomains', 'Registrable domains of free mailbox providers (FREE_MAIL_DOMAINS).', [...FREE_MAIL_DOMAINS])}
+${setAccessor('freeMailBrands', "Free-mail brands matched on the registrable domain's label (FREE_MAIL_BRANDS).", [...FREE_MAIL_BRANDS])}
+${mapAccessor('countryWordSpellings', 'Abbreviations spelt out in country names (WORD_SPELLINGS).', WORD_SPELLINGS)}
+${mapAccessor('countryByKey', 'ISO 3166-1 alpha-2 code by country lookup key: every name, alias and code of countries.ts.', countryLookup())}
+${mapAccessor('abbreviations', 'Canonical spelling of business abbreviations for matching (ABBREVIATIONS), by spelling.', abbreviationLookup())}
+
+  private static Map<Integer, String> foldBlocksCache;
+
+  /**
+   * NFKD without combining marks, by block of 256 code points (code point / 256): each block
+   * is "offset:units;..." with the replacement's UTF-16 units in decimal, empty for a mark.
+   */
+  public static Map<Integer, String> foldBlocks() {
+    if (foldBlocksCache == null) {
+      foldBlocksCache = foldBlocksPart0();
+      foldBlocksCache.putAll(foldBlocksPart1());
+    }
+    return foldBlocksCache;
+  }
+${blockMaps(blockEntries)}
+
+  /** NFC of single code points that NFC changes, as "cp:units;..." (UTF-16 units in decimal). */
+  public static String compositionSingles() {
+    return String.join(${literalList(composition.singles)}, '');
+  }
+
+  /** Canonical compositions as "first,second:composite;..." (code points in decimal). */
+  public static String compositionPairs() {
+    return String.join(${literalList(composition.pairs)}, '');
+  }
+}
+`;
+}
+
+/** Encoded text as one literal, or as a join of literals when long. */
+function literalJoin(text: string): string {
+  return text.length <= CHARS_PER_LITERAL ? apexString(text) : `String.join(${literalList(text)}, '')`;
+}
+
+function blockMaps(entries: readonly string[]): string {
+  const half = Math.ceil(entries.length / 2);
+  return [entries.slice(0, half), entries.slice(half)]
+    .map(
+      (part, i) => `
+  private static Map<Integer, String> foldBlocksPart${i}() {
+    return new Map<Integer, String>{ ${part.join(', ')} };
+  }`,
+    )
+    .join('\n');
+}
+
+/** NormalizationData.cls (formatted as `prettier --check .` expects) and its metadata. */
+export async function renderNormalizationData(): Promise<GeneratedFile[]> {
+  const filepath = join(PROJECT_ROOT, NORMALIZATION_DATA_FILE);
+  const options = await resolveConfig(filepath);
+  const apex = await format(renderClass(), { ...options, filepath });
+  return [
+    { path: NORMALIZATION_DATA_FILE, content: apex },
+    { path: `${NORMALIZATION_DATA_FILE}-meta.xml`, content: APEX_CLASS_META },
+  ];
+}
+
+if (isMain(import.meta.url)) writeOrCheck(await renderNormalizationData(), process.argv.slice(2), COMMAND);
