@@ -120,7 +120,14 @@ beforeAll(async () => {
   await partnerUser(ids.contactA, 'ant@aardvark.partner.test', 'Aardvark-pass-7');
   const partner = await testOrg.loginAs('ant@aardvark.partner.test', 'Aardvark-pass-7');
   partnerToken = partner.accessToken ?? '';
-  SECRETS.push(ids.partnerB, ids.registrationB, ids.contactB, ids.customer, ids.partnerUserB, ids.metricB);
+  SECRETS.push(
+    ids.partnerB,
+    ids.registrationB,
+    ids.contactB,
+    ids.customer,
+    ids.partnerUserB,
+    ids.metricB ?? '',
+  );
   SECRETS.push(...[ids.partnerB, ids.registrationB, ids.customer].map((id) => id.slice(0, 15)));
 });
 
