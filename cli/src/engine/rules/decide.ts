@@ -3,6 +3,16 @@
  * configured order, lets the first rule that fires decide (or the default
  * outcome when none does), and records the whole trace, so that anyone can see
  * why, and which version of the rules said so.
+ *
+ * Fail safe on incomplete evidence: when the evidence says a candidate query
+ * reached its cap (`candidateLimitReached`, e.g. more than 500 accounts share
+ * the customer's name key), a record beyond the cap may conflict, so the
+ * registration is never Approved: an outcome that would have been Approved
+ * becomes In Review (Rejected and In Review stay), with the partner-safe
+ * summary of a plain In Review and no reason code, so the partner learns
+ * nothing about other records; the decision (and the trace written to
+ * Conflict_Details__c) names the cut candidate sets for the channel manager.
+ * The Apex EngagementDecider applies the same rule.
  */
 import { toIsoDate } from '../dates.ts';
 import { protectionDays, protectionEndsOn } from '../lifecycle/index.ts';
@@ -21,8 +31,10 @@ import type {
 } from '../types.ts';
 import { CONFLICT_KINDS, evaluateRule, type RuleFinding, type SummaryCode } from './evaluate-rule.ts';
 import {
+  CANDIDATE_SETS,
   gatherEvidence,
   updateRegistration,
+  type CandidateSet,
   type CandidateSources,
   type ConflictEvidence,
 } from './evidence.ts';
@@ -70,6 +82,11 @@ export interface Decision {
   protectionExpiresOn: IsoDate | null;
   trace: RuleTraceEntry[];
   matches: { accounts: MatchSummary[]; registrations: MatchSummary[]; opportunities: string[] };
+  /**
+   * The candidate sets cut by their cap (from the evidence, in CANDIDATE_SETS order); when not
+   * empty the outcome is never Approved, and the trace says why.
+   */
+  candidateLimitReached: CandidateSet[];
 }
 
 const CONFLICT_SEVERITY: Readonly<Record<ConflictStatus, number>> = { None: 0, Potential: 1, Conflict: 2 };
@@ -99,7 +116,11 @@ export function decideWithEvidence(
 
   const deciding = rules.find((rule) => findings.get(rule.id)?.fired === true);
   const decidingFinding = deciding ? findings.get(deciding.id) : undefined;
-  const outcome = decidingFinding?.outcome ?? config.rulesOfEngagement.defaultOutcome;
+  const ruled = decidingFinding?.outcome ?? config.rulesOfEngagement.defaultOutcome;
+  const limitReached = CANDIDATE_SETS.filter((set) => evidence.candidateLimitReached?.includes(set));
+  // Incomplete evidence cannot prove the absence of a conflict: a person decides instead.
+  const failSafe = ruled === 'Approved' && limitReached.length > 0;
+  const outcome: Outcome = failSafe ? 'In Review' : ruled;
   let conflictStatus: ConflictStatus = 'None';
   for (const finding of findings.values()) {
     if (finding.fired && CONFLICT_SEVERITY[finding.conflict] > CONFLICT_SEVERITY[conflictStatus]) {
@@ -111,7 +132,7 @@ export function decideWithEvidence(
     outcome === 'Approved'
       ? protectionEndsOn(now, protectionDays(partner, config.protection, config.tiers))
       : null;
-  const summaryCode = decidingFinding?.summaryCode ?? null;
+  const summaryCode = failSafe ? null : (decidingFinding?.summaryCode ?? null);
   return {
     registrationId: registration.id,
     outcome,
@@ -147,6 +168,7 @@ export function decideWithEvidence(
       registrations: evidence.registrations.map((match) => ({ id: match.record.id, score: match.score })),
       opportunities: evidence.openOpportunities.map((opportunity) => opportunity.id),
     },
+    candidateLimitReached: limitReached,
   };
 }
 

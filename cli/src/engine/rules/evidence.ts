@@ -13,6 +13,12 @@ export interface MatchedRecord<T> {
   evidence: Evidence[];
 }
 
+/** The candidate sets evidence is drawn from, by the names the trace gives them. */
+export type CandidateSet = 'accounts' | 'registrations' | 'opportunities';
+
+/** In this order in a decision and its trace. */
+export const CANDIDATE_SETS: readonly CandidateSet[] = ['accounts', 'registrations', 'opportunities'];
+
 export interface ConflictEvidence {
   /** Accounts that are probably the customer, best first. */
   accounts: MatchedRecord<CustomerAccount>[];
@@ -20,6 +26,12 @@ export interface ConflictEvidence {
   openOpportunities: Opportunity[];
   /** Other registrations (any partner, this one excluded) for the same customer. */
   registrations: MatchedRecord<Registration>[];
+  /**
+   * The candidate sets whose capped query returned as many rows as its cap, so that records
+   * beyond it, which might conflict, were never seen. Set by whoever read the candidates (the
+   * trigger, the Apex conflict check); absent or empty when the evidence is complete.
+   */
+  candidateLimitReached?: readonly CandidateSet[];
 }
 
 /** The org's data as matching needs it; registrations are looked up by id so their current state is used. */

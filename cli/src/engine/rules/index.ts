@@ -1,10 +1,12 @@
 /** Rules of engagement: evidence gathering, rule evaluation, decisions with their trace. */
 export {
+  CANDIDATE_SETS,
   buildCandidateSources,
   gatherEvidence,
   registrationAsMatchable,
   updateRegistration,
   type CandidateData,
+  type CandidateSet,
   type CandidateSources,
   type ConflictEvidence,
   type MatchedRecord,

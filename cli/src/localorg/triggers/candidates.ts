@@ -9,8 +9,15 @@
  * with its first word (which catches legal-form changes and typos after the
  * first word), at most CANDIDATE_LIMIT of each; the open opportunities of the
  * accounts found; registrations linked to those accounts.
+ *
+ * Fail safe at the cap: a capped query that returned CANDIDATE_LIMIT rows may
+ * have left out a record that conflicts, so `candidateLimitReached` names it
+ * and the engine then never approves the registration (an Approved outcome
+ * becomes In Review, the trace says which candidate sets were cut). The Apex
+ * conflict check does the same, per registration and for its batch queries.
  */
 import { companyNameKey, customerDomainKey } from '../../engine/normalize/index.ts';
+import type { CandidateSet } from '../../engine/rules/index.ts';
 import type {
   CustomerAccount,
   Opportunity,
@@ -74,7 +81,7 @@ export function readCandidateAccounts(db: Database, keys: CandidateKeys): Custom
   const rows = db
     .prepare(
       `SELECT "Id", "Name", "Website", "BillingCountry", "OwnerId", "Strategic_Account__c" FROM "Account"
-       WHERE "IsDeleted" = 0 AND "Partner_Type__c" IS NULL AND (${filter.sql}) LIMIT ${CANDIDATE_LIMIT}`,
+       WHERE "IsDeleted" = 0 AND "Partner_Type__c" IS NULL AND (${filter.sql}) ORDER BY "Id" LIMIT ${CANDIDATE_LIMIT}`,
     )
     .all(...filter.params) as Row[];
   return rows.map((row) => ({
@@ -119,10 +126,24 @@ export function readCandidateRegistrations(
   const rows = db
     .prepare(
       `SELECT ${REGISTRATION_COLUMNS} FROM "Deal_Registration__c"
-       WHERE "IsDeleted" = 0 AND "Id" IS NOT ? AND ((${filter.sql})${linked}) LIMIT ${CANDIDATE_LIMIT}`,
+       WHERE "IsDeleted" = 0 AND "Id" IS NOT ? AND ((${filter.sql})${linked}) ORDER BY "Id" LIMIT ${CANDIDATE_LIMIT}`,
     )
     .all(ownId, ...filter.params, ...accountIds) as Row[];
   return rows.map(toRegistration);
+}
+
+/**
+ * The candidate sets whose query returned as many rows as its cap, so more may exist: the
+ * accounts and the registrations (the open opportunities of the accounts found are not capped).
+ */
+export function candidateLimitReached(
+  accounts: readonly CustomerAccount[],
+  registrations: readonly Registration[],
+): CandidateSet[] {
+  const cut: CandidateSet[] = [];
+  if (accounts.length >= CANDIDATE_LIMIT) cut.push('accounts');
+  if (registrations.length >= CANDIDATE_LIMIT) cut.push('registrations');
+  return cut;
 }
 
 export function readOpenOpportunities(db: Database, accountIds: readonly string[]): Opportunity[] {

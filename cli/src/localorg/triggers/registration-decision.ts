@@ -4,6 +4,10 @@
  * through any API, decides it with the rules of engagement in the same
  * transaction: status, conflict status, the partner-safe summary, the internal
  * rule trace, the dates and the matched customer account.
+ *
+ * When a candidate query reached its cap (candidates.ts), the evidence says so
+ * and the engine never approves: the outcome becomes In Review and
+ * Conflict_Details__c carries `candidateLimitReached` with the cut sets.
  */
 import {
   buildCandidateSources,
@@ -16,6 +20,7 @@ import type { RecordTrigger } from '../store/org-store.ts';
 import type { Database } from '../store/sqlite.ts';
 import type { StoredValue } from '../store/values.ts';
 import {
+  candidateLimitReached,
   keysOf,
   readCandidateAccounts,
   readCandidateRegistrations,
@@ -77,7 +82,10 @@ export function registrationDecisionTrigger(options: RegistrationTriggerOptions)
         registrations: [...others, registration],
         opportunities: readOpenOpportunities(options.db, accountIds),
       });
-      const evidence = gatherEvidence(registration, sources, config.matching);
+      const evidence = {
+        ...gatherEvidence(registration, sources, config.matching),
+        candidateLimitReached: candidateLimitReached(accounts, others),
+      };
       const partner = readPartner(options.db, registration.partnerAccountId);
       const decision = decideWithEvidence(registration, partner, evidence, config, now);
 
@@ -91,6 +99,9 @@ export function registrationDecisionTrigger(options: RegistrationTriggerOptions)
           decidingRuleId: decision.decidingRuleId,
           trace: decision.trace,
           matches: decision.matches,
+          ...(decision.candidateLimitReached.length > 0
+            ? { candidateLimitReached: decision.candidateLimitReached }
+            : {}),
         }),
       );
       values.set('Rules_Version__c', decision.rulesVersion);
