@@ -2,6 +2,7 @@
 // measured in the same run. `--json` adds one JSON object with every figure on the last line.
 import { parseArgs } from 'node:util';
 import { loadConfigFile } from '../../cli/src/config/load.ts';
+import { benchBulk, type BulkBenchResult } from './bulk.ts';
 import { benchLocalOrg, type LocalOrgBenchResult } from './localorg.ts';
 import { benchMatch, type MatchBenchResult } from './match.ts';
 import { benchTiers, type TierBenchResult } from './tiers.ts';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '100000' },
     'single-sample': { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '4' },
+    'bulk-rows': { type: 'string', default: '1000000' },
     seed: { type: 'string', default: 'trellis' },
     only: { type: 'string' },
   },
@@ -39,7 +41,12 @@ const say = (line: string): void => {
 if (!(globalThis as { gc?: unknown }).gc)
   say('(run through `npm run bench` for heap figures: it passes --expose-gc)');
 const config = await loadConfigFile();
-const figures: { match?: MatchBenchResult; tiers?: TierBenchResult; localorg?: LocalOrgBenchResult } = {};
+const figures: {
+  match?: MatchBenchResult;
+  tiers?: TierBenchResult;
+  localorg?: LocalOrgBenchResult;
+  bulk?: BulkBenchResult;
+} = {};
 
 if (!values.only || values.only === 'match') {
   say(
@@ -117,6 +124,25 @@ if (!values.only || values.only === 'localorg') {
   );
   say(
     `  memory: peak RSS ${fixed(l.peakRssMB, 1)} MB while it ran, from ${fixed(l.startRssMB, 1)} MB at its start (server and client in one process; process peak ${fixed(l.processPeakRssMB, 1)} MB), database ${fixed(l.databaseMB, 1)} MB`,
+  );
+}
+
+if (!values.only || values.only === 'bulk') {
+  const rows = count('bulk-rows');
+  say(
+    `bulk: ${rows.toLocaleString('en-US')} accounts through Bulk API 2.0 (ingest jobs, query job) and through REST (/composite/sobjects, paged /query), each org a child process (seed "${values.seed}")...`,
+  );
+  const b = await benchBulk({ rows, seed: values.seed });
+  figures.bulk = b;
+  const line = (what: string, p: BulkBenchResult['bulkIngest']): string =>
+    `  ${what}: ${p.rows.toLocaleString('en-US')} in ${fixed(p.seconds, 2)} s = ${p.rowsPerSecond.toLocaleString('en-US')} rows per second, server peak ${fixed(p.serverPeakMB, 1)} MB from ${fixed(p.serverStartMB, 1)} MB`;
+  say(line(`bulk ingest (${b.ingestJobs} job${b.ingestJobs === 1 ? '' : 's'})`, b.bulkIngest));
+  say(line(`bulk export (${b.exportPages} page${b.exportPages === 1 ? '' : 's'})`, b.bulkExport));
+  say(line('composite ingest', b.compositeIngest));
+  say(line('REST paged export', b.restExport));
+  say(`  bulk vs REST: ingest ${fixed(b.ingestRatio, 2)}x, export ${fixed(b.exportRatio, 2)}x`);
+  say(
+    `  memory (${b.memoryMethod}): client peak ${fixed(b.clientPeakMB, 1)} MB; database ${fixed(b.bulkDatabaseMB, 1)} MB after bulk, ${fixed(b.compositeDatabaseMB, 1)} MB after composite`,
   );
 }
 

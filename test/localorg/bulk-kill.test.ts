@@ -4,12 +4,11 @@
  * silently half done, and its numbers, its successful results, its unprocessed records and the
  * records in the org all agree.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { PROJECT_ROOT } from '../helpers/cli.ts';
+import { adminToken, spawnLocalOrg } from '../../scripts/lib/child-org.ts';
 import { callOrg, type Answer } from '../helpers/org-http.ts';
 import { TEST_API_VERSION } from '../helpers/local-org.ts';
 
@@ -20,39 +19,9 @@ let server: ChildProcess | undefined;
 
 /** Starts the org as `trellis org start` does (the same entry point) and waits for its URL. */
 async function startServer(): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(PROJECT_ROOT, 'cli/src/localorg/org/serve-main.ts'),
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--project-dir',
-      PROJECT_ROOT,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  server = child;
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const match = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-    if (match?.[1]) return match[1];
-  }
-  throw new Error('the local org exited before it served');
-}
-
-async function adminToken(url: string): Promise<string> {
-  const { username, password } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as {
-    username: string;
-    password: string;
-  };
-  const response = await fetch(`${url}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', username, password, client_id: 'tests' }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
+  const org = await spawnLocalOrg(dataDir);
+  server = org.process;
+  return org.url;
 }
 
 beforeAll(() => {
@@ -66,7 +35,7 @@ afterAll(() => {
 
 test('a job in progress when the server is killed is Failed after restart, with every committed row kept', async () => {
   let url = await startServer();
-  let token = await adminToken(url);
+  let token = await adminToken(url, dataDir);
   const call = (method: string, path: string, body?: unknown, contentType?: string): Promise<Answer> =>
     callOrg(`${url}${DATA}${path}`, token, method, body, contentType);
 
@@ -90,7 +59,7 @@ test('a job in progress when the server is killed is Failed after restart, with 
   await new Promise((resolve) => server?.once('exit', resolve));
 
   url = await startServer();
-  token = await adminToken(url);
+  token = await adminToken(url, dataDir);
   const info = (await call('GET', `/jobs/ingest/${job.id}`)).json as {
     state: string;
     errorMessage: string;
