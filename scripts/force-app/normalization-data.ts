@@ -244,23 +244,99 @@ function foldBlocks(): Map<number, string> {
   return new Map([...blocks].map(([block, entries]) => [block, entries.join(';')]));
 }
 
+const isSurrogateOrHangul = (cp: number): boolean =>
+  (cp >= 0xd800 && cp <= 0xdfff) || (cp >= FIRST_HANGUL_SYLLABLE && cp <= LAST_HANGUL_SYLLABLE);
+
+/** Blocks of 256 code points → their entries, joined with ";". */
+function joinBlocks(blocks: ReadonlyMap<number, readonly string[]>): Map<number, string> {
+  return new Map([...blocks].map(([block, entries]) => [block, entries.join(';')]));
+}
+
 /**
- * The data of canonical composition (NFC), without Hangul: `cp:units` for the code points that
- * NFC replaces on their own (singletons, excluded compositions), and `first,second:composite`
- * for the pairs that compose, the composite's own decomposition read back from NFD.
+ * Canonical decompositions (NFD of one code point), for every code point that NFD changes,
+ * Hangul syllables excepted (decomposed arithmetically). By block of 256 code points, each
+ * `offset:units;...` with the full decomposition's UTF-16 units in decimal.
  */
-function compositionData(): { singles: string; pairs: string } {
-  const singles: string[] = [];
+export function decompositionBlocks(): Map<number, string> {
+  const blocks = new Map<number, string[]>();
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if (isSurrogateOrHangul(cp)) continue;
+    const char = String.fromCodePoint(cp);
+    const decomposed = char.normalize('NFD');
+    if (decomposed === char) continue;
+    const entries = blocks.get(cp >> 8) ?? [];
+    entries.push(`${cp & 0xff}:${utf16Units(decomposed)}`);
+    blocks.set(cp >> 8, entries);
+  }
+  return joinBlocks(blocks);
+}
+
+/** Combining marks whose canonical combining class is the lowest (1) and the highest (240). */
+const LOWEST_CLASS_MARK = '\u0334';
+const HIGHEST_CLASS_MARK = '\u0345';
+
+/** Whether NFD puts `second` before `first`: canonical ordering, so class(first) > class(second) > 0. */
+const reorders = (first: string, second: string): boolean =>
+  (first + second).normalize('NFD') === second + first;
+
+/**
+ * Canonical combining classes, read from Node's canonical ordering: a code point that NFD keeps
+ * has a class above 0 when it is reordered against the mark of class 1 or the mark of class 240;
+ * the classes are then ranked by sorting the marks with NFD's own ordering as the comparison.
+ * The ranks (1, 2, ...) are not Unicode's numbers but order the marks exactly as they do, which
+ * is all that reordering and composition compare. By block of 256 code points, each
+ * `first[-last]:rank;...` for runs of offsets of one rank.
+ */
+export function combiningClassBlocks(): Map<number, string> {
+  const marks: string[] = [];
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+    if (isSurrogateOrHangul(cp)) continue;
+    const char = String.fromCodePoint(cp);
+    if (char.normalize('NFD') !== char) continue;
+    if (reorders(char, LOWEST_CLASS_MARK) || reorders(HIGHEST_CLASS_MARK, char)) {
+      marks.push(char);
+    }
+  }
+  marks.sort((a, b) => (reorders(a, b) ? 1 : reorders(b, a) ? -1 : 0));
+  const rankOf = new Map<number, number>();
+  let rank = 0;
+  marks.forEach((mark, i) => {
+    const previous = marks[i - 1];
+    if (previous === undefined || reorders(mark, previous)) rank++;
+    rankOf.set(mark.codePointAt(0) ?? 0, rank);
+  });
+  const blocks = new Map<number, string[]>();
+  const sorted = [...rankOf].sort(([a], [b]) => a - b);
+  for (let i = 0; i < sorted.length;) {
+    const [first, firstRank] = sorted[i] ?? [0, 0];
+    let j = i + 1;
+    while (j < sorted.length) {
+      const [cp, cpRank] = sorted[j] ?? [0, 0];
+      if (cp !== first + (j - i) || cpRank !== firstRank || cp >> 8 !== first >> 8) break;
+      j++;
+    }
+    const last = first + (j - i - 1);
+    const entries = blocks.get(first >> 8) ?? [];
+    entries.push(`${first & 0xff}${last === first ? '' : `-${last & 0xff}`}:${firstRank}`);
+    blocks.set(first >> 8, entries);
+    i = j;
+  }
+  return joinBlocks(blocks);
+}
+
+/**
+ * The primary composites of canonical composition, without Hangul, as
+ * `first,second:composite;...` (code points in decimal). A code point is one when NFC keeps it
+ * and its decomposition splits into a part that NFC makes one code point and a last code point
+ * that NFC composes back with it; composition exclusions and singletons are left out because
+ * NFC does not keep them.
+ */
+export function compositionPairs(): string {
   const pairs: string[] = [];
   for (let cp = 0x80; cp <= 0x10ffff; cp++) {
-    if ((cp >= 0xd800 && cp <= 0xdfff) || (cp >= FIRST_HANGUL_SYLLABLE && cp <= LAST_HANGUL_SYLLABLE))
-      continue;
+    if (isSurrogateOrHangul(cp)) continue;
     const char = String.fromCodePoint(cp);
-    const composed = char.normalize('NFC');
-    if (composed !== char) {
-      singles.push(`${cp}:${utf16Units(composed)}`);
-      continue;
-    }
+    if (char.normalize('NFC') !== char) continue;
     const decomposed = codePointsOf(char.normalize('NFD'));
     if (decomposed.length < 2) continue;
     const last = decomposed[decomposed.length - 1] ?? '';
@@ -269,7 +345,7 @@ function compositionData(): { singles: string; pairs: string } {
     if (first.length !== 1 || base === undefined || (base + last).normalize('NFC') !== char) continue;
     pairs.push(`${base.codePointAt(0) ?? 0},${last.codePointAt(0) ?? 0}:${cp}`);
   }
-  return { singles: singles.join(';'), pairs: pairs.join(';') };
+  return pairs.join(';');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -283,8 +359,8 @@ function renderClass(): string {
     (form) => `new GluedLegalForm(${apexString(form.code)}, ${apexString(foldText(form.affix))})`,
   );
   const blocks = foldBlocks();
-  const composition = compositionData();
-  const blockEntries = [...blocks].map(([block, text]) => `${block} => ${literalJoin(text)}`);
+  const decompositions = decompositionBlocks();
+  const classes = combiningClassBlocks();
   return `/**
  * GENERATED FILE, do not edit. Written by \`${COMMAND}\`
  * from the tables of the TypeScript engine (cli/src/engine/normalize/*.ts,
@@ -344,29 +420,29 @@ ${mapAccessor('countryWordSpellings', 'Abbreviations spelt out in country names 
 ${mapAccessor('countryByKey', 'ISO 3166-1 alpha-2 code by country lookup key: every name, alias and code of countries.ts.', countryLookup())}
 ${mapAccessor('abbreviations', 'Canonical spelling of business abbreviations for matching (ABBREVIATIONS), by spelling.', abbreviationLookup())}
 
-  private static Map<Integer, String> foldBlocksCache;
+${blockAccessor(
+  'foldBlocks',
+  `NFKD without combining marks, by block of 256 code points (code point / 256): each block
+   * is "offset:units;..." with the replacement's UTF-16 units in decimal, empty for a mark.`,
+  blocks,
+)}
+${blockAccessor(
+  'decompositionBlocks',
+  `Canonical decompositions (NFD of one code point, Hangul syllables excepted), by block of 256
+   * code points: "offset:units;..." with the decomposition's UTF-16 units in decimal.`,
+  decompositions,
+)}
+${blockAccessor(
+  'combiningClassBlocks',
+  `Canonical combining classes above 0, by block of 256 code points: "first[-last]:rank;..." for
+   * runs of offsets. Ranks order the classes as Unicode's numbers do (derived from Node's
+   * canonical ordering) without being those numbers.`,
+  classes,
+)}
 
-  /**
-   * NFKD without combining marks, by block of 256 code points (code point / 256): each block
-   * is "offset:units;..." with the replacement's UTF-16 units in decimal, empty for a mark.
-   */
-  public static Map<Integer, String> foldBlocks() {
-    if (foldBlocksCache == null) {
-      foldBlocksCache = foldBlocksPart0();
-      foldBlocksCache.putAll(foldBlocksPart1());
-    }
-    return foldBlocksCache;
-  }
-${blockMaps(blockEntries)}
-
-  /** NFC of single code points that NFC changes, as "cp:units;..." (UTF-16 units in decimal). */
-  public static String compositionSingles() {
-    return String.join(${literalList(composition.singles)}, '');
-  }
-
-  /** Canonical compositions as "first,second:composite;..." (code points in decimal). */
+  /** Primary composites, Hangul excepted, as "first,second:composite;..." (code points in decimal). */
   public static String compositionPairs() {
-    return String.join(${literalList(composition.pairs)}, '');
+    return String.join(${literalList(compositionPairs())}, '');
   }
 }
 `;
@@ -377,16 +453,36 @@ function literalJoin(text: string): string {
   return text.length <= CHARS_PER_LITERAL ? apexString(text) : `String.join(${literalList(text)}, '')`;
 }
 
-function blockMaps(entries: readonly string[]): string {
+/**
+ * A lazily built Map<Integer, String> of encoded blocks, filled by two methods (each stays far
+ * below Apex's method size limit).
+ */
+function blockAccessor(name: string, doc: string, blocks: ReadonlyMap<number, string>): string {
+  const entries = [...blocks].map(([block, text]) => `${block} => ${literalJoin(text)}`);
   const half = Math.ceil(entries.length / 2);
-  return [entries.slice(0, half), entries.slice(half)]
+  const cache = `${name}Cache`;
+  const fillers = [entries.slice(0, half), entries.slice(half)]
     .map(
       (part, i) => `
-  private static Map<Integer, String> foldBlocksPart${i}() {
+  private static Map<Integer, String> ${name}Part${i}() {
     return new Map<Integer, String>{ ${part.join(', ')} };
   }`,
     )
     .join('\n');
+  return `
+  private static Map<Integer, String> ${cache};
+
+  /**
+   * ${doc}
+   */
+  public static Map<Integer, String> ${name}() {
+    if (${cache} == null) {
+      ${cache} = ${name}Part0();
+      ${cache}.putAll(${name}Part1());
+    }
+    return ${cache};
+  }
+${fillers}`;
 }
 
 /** NormalizationData.cls (formatted as `prettier --check .` expects) and its metadata. */

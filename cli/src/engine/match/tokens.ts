@@ -48,7 +48,7 @@ export function canonicalToken(token: string): string {
 }
 
 export interface MatchName {
-  /** The normalized name key, as stored in `Trellis_Name_Key__c`. */
+  /** The normalized name key, whole (`Trellis_Name_Key__c` stores it cut to 255 characters). */
   key: string;
   /** Canonical tokens, in the order written. */
   tokens: string[];

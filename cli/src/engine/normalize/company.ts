@@ -66,8 +66,30 @@ export function normalizeCompanyName(raw: string): NormalizedCompanyName {
   return { key: tokens.join(' '), tokens, legalForm };
 }
 
+/**
+ * The longest stored key, in UTF-16 units: `Trellis_Name_Key__c` and `Customer_Name_Key__c` are
+ * Text(255), and folding can make a name longer than it was typed (a Hangul syllable becomes
+ * two or three jamo, "㍿" four letters, U+FDFA eighteen), which would fail the save.
+ */
+export const NAME_KEY_MAX_LENGTH = 255;
+
+/**
+ * The key that `Trellis_Name_Key__c` and `Customer_Name_Key__c` store and candidate search looks
+ * up: `normalizeCompanyName(raw).key`, cut to NAME_KEY_MAX_LENGTH units when longer (without a
+ * dangling high surrogate or a trailing space, which a stored value could not keep). The Apex
+ * `CompanyNames.key` and `MatchKeys` apply the same cut.
+ */
 export function companyNameKey(raw: string): string {
-  return normalizeCompanyName(raw).key;
+  return storedKey(normalizeCompanyName(raw).key);
+}
+
+/** `key` cut to fit a Text(255) field: one rule for the TypeScript and the Apex engine. */
+export function storedKey(key: string): string {
+  if (key.length <= NAME_KEY_MAX_LENGTH) return key;
+  let cut = key.slice(0, NAME_KEY_MAX_LENGTH);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut.endsWith(' ') ? cut.slice(0, -1) : cut;
 }
 
 /** "The Boeing Company" and "Boeing Company, The" are filed under B; "The" alone stays. */

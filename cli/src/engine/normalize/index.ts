@@ -5,7 +5,7 @@
  * same rules are held to `test/vectors/normalize.json` in TypeScript and Apex.
  */
 export { foldText } from './text.ts';
-export { companyNameKey, normalizeCompanyName } from './company.ts';
+export { companyNameKey, NAME_KEY_MAX_LENGTH, normalizeCompanyName } from './company.ts';
 export type { NormalizedCompanyName } from './company.ts';
 export { customerDomainKey, domainLabel, isFreeMailDomain, registrableDomain } from './domain.ts';
 export { countryCode } from './country.ts';

@@ -28,6 +28,10 @@ export const LETTER_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['ı', 'i'],
   ['ħ', 'h'],
   ['ŧ', 't'],
+  // Final sigma is a spelling of σ that lowercasing decides by context, and runtimes decide it
+  // differently (Java lowercases "ΟΜΙΛΟΣ-ΑΕ" to "ομιλοσ", JavaScript to "ομιλος"): one spelling
+  // whatever the lowercasing.
+  ['ς', 'σ'],
 ]);
 const SPECIAL_LETTERS = new RegExp(`[${[...LETTER_SPELLINGS.keys()].join('')}]`, 'g');
 
