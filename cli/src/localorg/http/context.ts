@@ -19,7 +19,7 @@ export interface LocalOrgContext {
   /** Bulk API 2.0 jobs and their background processing. */
   bulk: BulkJobs;
   faults: FaultInjector;
-  /** Each user's record access: everything for internal users, a sharing set's rows for partners. */
+  /** Each user's record access: everything for internal users, their own Account's rows for partners. */
   access: AccessResolver;
   now: () => Date;
 }

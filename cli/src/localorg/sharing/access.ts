@@ -3,9 +3,9 @@
  * the schema the user sees, which rows of each object it sees, and the checks its writes pass
  * beyond field-level security.
  *
- * An internal user sees everything. A partner user sees the rows a sharing set on its Contact's
- * Account gives it: that Account, its Contacts and Users, and the registrations whose
- * Partner_Account__c is that Account. A row it cannot see behaves exactly as a row that does not
+ * An internal user sees everything. A partner user sees the rows its Contact's Account shares with
+ * it (in an org, through the partner's roles and sharing rules): that Account, its Contacts and
+ * Users, its quarterly figures, and the registrations whose Partner_Account__c is that Account. A row it cannot see behaves exactly as a row that does not
  * exist (NOT_FOUND, left out of query results, "invalid cross reference id" when referenced), so
  * that neither an error nor a count tells it that another partner's record exists.
  */
