@@ -16,8 +16,7 @@ import { format, resolveConfig } from 'prettier';
 
 import { ABBREVIATIONS } from '../../cli/src/engine/match/tokens.ts';
 import { companyNameWords, CONNECTORS } from '../../cli/src/engine/normalize/company-words.ts';
-import { COUNTRIES } from '../../cli/src/engine/normalize/countries.ts';
-import { countryLookupKey, WORD_SPELLINGS } from '../../cli/src/engine/normalize/country.ts';
+import { countryLookupTable, WORD_SPELLINGS } from '../../cli/src/engine/normalize/country.ts';
 import { FREE_MAIL_BRANDS, FREE_MAIL_DOMAINS } from '../../cli/src/engine/normalize/free-mail.ts';
 import {
   GLUED_LEGAL_FORMS,
@@ -185,20 +184,6 @@ function legalFormList(name: string, doc: string, rows: readonly LegalFormRow[])
   }`;
 }
 
-/** Country lookup keys → alpha-2, built exactly as `country.ts` builds its lookup. */
-function countryLookup(): Map<string, string> {
-  const lookup = new Map<string, string>();
-  for (const country of COUNTRIES) {
-    for (const spelling of [country.name, ...country.aliases]) {
-      lookup.set(countryLookupKey(spelling), country.alpha2);
-    }
-  }
-  for (const country of COUNTRIES) {
-    lookup.set(country.alpha2.toLowerCase(), country.alpha2);
-    lookup.set(country.alpha3.toLowerCase(), country.alpha2);
-  }
-  return lookup;
-}
 
 function abbreviationLookup(): Map<string, string> {
   const lookup = new Map<string, string>();
@@ -417,7 +402,7 @@ ${setAccessor('nonPublicTopLevel', 'Top-level names that are not public on the i
 ${setAccessor('freeMailDomains', 'Registrable domains of free mailbox providers (FREE_MAIL_DOMAINS).', [...FREE_MAIL_DOMAINS])}
 ${setAccessor('freeMailBrands', "Free-mail brands matched on the registrable domain's label (FREE_MAIL_BRANDS).", [...FREE_MAIL_BRANDS])}
 ${mapAccessor('countryWordSpellings', 'Abbreviations spelt out in country names (WORD_SPELLINGS).', WORD_SPELLINGS)}
-${mapAccessor('countryByKey', 'ISO 3166-1 alpha-2 code by country lookup key: every name, alias and code of countries.ts.', countryLookup())}
+${mapAccessor('countryByKey', 'ISO 3166-1 alpha-2 code by country lookup key: every name, alias and code of countries.ts.', countryLookupTable())}
 ${mapAccessor('abbreviations', 'Canonical spelling of business abbreviations for matching (ABBREVIATIONS), by spelling.', abbreviationLookup())}
 
 ${blockAccessor(

@@ -40,6 +40,11 @@ export function countryLookupKey(raw: string): string {
 
 const ALPHA2_BY_KEY: ReadonlyMap<string, string> = buildLookup();
 
+/** Every lookup key (names, aliases, codes) with its alpha-2 code: the table the Apex mirror is generated from. */
+export function countryLookupTable(): ReadonlyMap<string, string> {
+  return ALPHA2_BY_KEY;
+}
+
 function buildLookup(): Map<string, string> {
   const lookup = new Map<string, string>();
   for (const country of COUNTRIES) {
