@@ -184,7 +184,6 @@ function legalFormList(name: string, doc: string, rows: readonly LegalFormRow[])
   }`;
 }
 
-
 function abbreviationLookup(): Map<string, string> {
   const lookup = new Map<string, string>();
   for (const [canonical, spellings] of Object.entries(ABBREVIATIONS)) {
