@@ -15,7 +15,7 @@ import { ensureOrgIdentity, ensureStandardProfiles, type OrgIdentity } from './o
 import { buildOrgSchema } from './schema/build.ts';
 import type { OrgSchema } from './schema/types.ts';
 import { OrgStore } from './store/org-store.ts';
-import { openDatabase } from './store/sqlite.ts';
+import { openDatabase, openReader } from './store/sqlite.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { accountKeysTrigger } from './triggers/account-keys.ts';
 import { opportunityStageTrigger } from './triggers/opportunity-stage.ts';
@@ -87,6 +87,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       store,
       access: (userId) => access.forUser(userId),
       faults,
+      openReader: () => openReader(join(options.dataDir, DATABASE_FILE)),
       dataDir: options.dataDir,
       now: () => new Date(),
     }),

@@ -15,6 +15,7 @@ import { closeSync, createWriteStream, existsSync, openSync, readFileSync, readS
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createIdGenerator } from '../ids.ts';
+import type { DatabaseSync } from 'node:sqlite';
 import type { RecordAccess } from '../sharing/access.ts';
 import type { SoqlContext } from '../soql/index.ts';
 import type { OrgStore } from '../store/org-store.ts';
@@ -51,6 +52,8 @@ const INTERRUPTED =
 
 export interface BulkJobsOptions {
   store: OrgStore;
+  /** A read-only connection to the database, for a query job to export from at its own pace. */
+  openReader: () => DatabaseSync;
   /** Injected faults: a job that fails midway (`bulk-job`). */
   faults?: { failsBulkChunk(chunksDone: number): boolean };
   /** The record access of a job's creator: its jobs see and write only what it may. */
@@ -90,6 +93,7 @@ export class BulkJobs {
   private readonly store: OrgStore;
   private readonly access: (userId: string) => RecordAccess;
   private readonly faults: BulkJobsOptions['faults'];
+  private readonly openReader: () => DatabaseSync;
   private readonly now: () => Date;
   private readonly queue: string[] = [];
   private active: Active | undefined;
@@ -100,6 +104,7 @@ export class BulkJobs {
     this.store = options.store;
     this.access = options.access;
     this.faults = options.faults;
+    this.openReader = options.openReader;
     this.now = options.now;
     this.jobs = new JobStore(options.store.db, options.dataDir);
     this.recover();
@@ -434,7 +439,7 @@ export class BulkJobs {
       if (job.jobType === 'V2Query') {
         const directory = this.jobs.ensureJobDirectory(id);
         const context = this.soqlContext(job.createdById, job.apiVersion, job.operation as QueryOperation);
-        return { kind: 'query', run: new QueryRun(started, context, directory) };
+        return { kind: 'query', run: new QueryRun(started, context, directory, this.openReader) };
       }
       const run = new IngestRun(started, this.store, this.access(job.createdById), this.uploadedText(id));
       run.start();

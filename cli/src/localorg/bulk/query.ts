@@ -8,7 +8,14 @@
 import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseQuery, type FieldType } from '@jetstreamapp/soql-parser-js';
-import { describeQueryColumns, executeSoql, type QueryColumn, type SoqlContext } from '../soql/index.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import {
+  describeQueryColumns,
+  openSoqlCursor,
+  type QueryColumn,
+  type SoqlContext,
+  type SoqlCursor,
+} from '../soql/index.ts';
 import { COLUMN_DELIMITERS, LINE_ENDINGS, quotedLine } from './csv.ts';
 import { BulkError } from './errors.ts';
 import type { BulkJob } from './job-store.ts';
@@ -104,12 +111,19 @@ export function decodeLocator(locator: string): number | undefined {
   return /^\d+$/.test(text) ? Number(text) : undefined;
 }
 
-/** A query job being run: the query's records, written to the result file a slice at a time. */
+/**
+ * A query job being run: its rows read from a read-only connection of its own, a slice at a time,
+ * and written to the result file as they come. Memory stays at one slice whatever the result's
+ * size, other requests are served between slices, and the export sees one snapshot of the data
+ * (the read transaction of its connection) while writes go on.
+ */
 export class QueryRun {
   readonly job: BulkJob;
   private readonly context: SoqlContext;
   private readonly directory: string;
-  private records: Record<string, unknown>[] | undefined;
+  private readonly openReader: () => DatabaseSync;
+  private reader: DatabaseSync | undefined;
+  private cursor: SoqlCursor | undefined;
   private columns: OutputColumn[] = [];
   private fd: number | undefined;
   /** Byte offset where each row starts; the last entry is where the file ends. */
@@ -117,20 +131,22 @@ export class QueryRun {
   private bytes = 0;
   private written = 0;
 
-  constructor(job: BulkJob, context: SoqlContext, directory: string) {
+  constructor(job: BulkJob, context: SoqlContext, directory: string, openReader: () => DatabaseSync) {
     this.job = job;
     this.context = context;
     this.directory = directory;
+    this.openReader = openReader;
   }
 
   /** Does the next part of the work; true once the result file is complete. */
   step(): boolean {
     const delimiter = COLUMN_DELIMITERS[this.job.columnDelimiter];
     const lineEnding = LINE_ENDINGS[this.job.lineEnding];
-    if (!this.records) {
+    if (!this.cursor) {
       const soql = this.job.query ?? '';
       this.columns = outputColumns(describeQueryColumns(soql, this.context).columnMetadata);
-      this.records = executeSoql(soql, this.context).records;
+      this.reader = this.openReader();
+      this.cursor = openSoqlCursor(soql, { ...this.context, db: this.reader });
       this.fd = openSync(join(this.directory, RESULTS_FILE), 'w', 0o600);
       this.write(
         quotedLine(
@@ -141,11 +157,10 @@ export class QueryRun {
       );
       return false;
     }
-    const end = Math.min(this.records.length, this.written + ROWS_PER_SLICE);
+    const records = this.cursor.next(ROWS_PER_SLICE);
     let text = '';
     let sliceBytes = 0;
-    for (let i = this.written; i < end; i++) {
-      const record = this.records[i] ?? {};
+    for (const record of records) {
       const line = quotedLine(
         this.columns.map((column) => csvValue(record, column)),
         delimiter,
@@ -156,8 +171,8 @@ export class QueryRun {
       text += line;
     }
     this.write(text);
-    this.written = end;
-    if (end < this.records.length) return false;
+    this.written += records.length;
+    if (records.length === ROWS_PER_SLICE) return false;
     this.offsets.push(this.bytes);
     this.finish();
     return true;
@@ -169,7 +184,7 @@ export class QueryRun {
 
   /** True once the query has run and the result file is being written. */
   get started(): boolean {
-    return this.records !== undefined;
+    return this.cursor !== undefined;
   }
 
   private write(text: string): void {
@@ -187,14 +202,21 @@ export class QueryRun {
     writeFileSync(join(this.directory, INDEX_FILE), Buffer.from(new Float64Array(offsets).buffer), {
       mode: 0o600,
     });
-    this.records = [];
+    this.release();
   }
 
-  /** Stops early (aborted or deleted): the file is closed and left incomplete. */
+  /** Stops early (aborted, deleted, failed, the org closing): the file is closed and left incomplete. */
   cancel(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    this.records = [];
+    this.release();
+  }
+
+  /** Ends the read snapshot and closes the connection, so that the database can checkpoint again. */
+  private release(): void {
+    this.cursor?.close();
+    this.reader?.close();
+    this.reader = undefined;
   }
 }
 

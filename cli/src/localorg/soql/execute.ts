@@ -99,6 +99,16 @@ function fetchRecords(
   parentIds?: readonly string[],
 ): { rec: Rec; id: string; fk: string }[] {
   const rows = run(context.db, parentIds ? childStatement(plan, parentIds) : plan.statement);
+  return shapeRows(context, shaper, plan, rows);
+}
+
+/** Rows of a plan as API records, each with its child subqueries' records (fetched for these rows only). */
+function shapeRows(
+  context: SoqlContext,
+  shaper: Shaper,
+  plan: RecordsPlan,
+  rows: readonly Row[],
+): { rec: Rec; id: string; fk: string }[] {
   const out = rows.map((row) => ({
     rec: shaper.record(plan.object, row.__id ?? null, plan.entries, row),
     id: String(row.__id),
@@ -143,6 +153,52 @@ export function executeSoql(soql: string, context: SoqlContext): QueryResult {
   }
   const records = fetchRecords(context, new Shaper(context.apiVersion), plan).map((o) => o.rec);
   return { totalSize: records.length, done: true, records };
+}
+
+/** A query's records a batch at a time: see `openSoqlCursor`. */
+export interface SoqlCursor {
+  /** Up to `max` more records; fewer than `max` once the rows are exhausted. */
+  next(max: number): Rec[];
+  /** Releases the statement (and so its read snapshot) before the rows are exhausted. */
+  close(): void;
+}
+
+/**
+ * Runs a query whose records may be too many to hold at once (a Bulk API query job exporting
+ * millions): rows are read from the statement as they are asked for, and each batch's child
+ * subqueries are fetched with it. Counts and aggregates, which are small, are answered whole.
+ */
+export function openSoqlCursor(soql: string, context: SoqlContext): SoqlCursor {
+  const plan = compileSoql(soql, context);
+  if (plan.kind !== 'records') {
+    let pending: Rec[] = executeSoql(soql, context).records;
+    return {
+      next: () => {
+        const batch = pending;
+        pending = [];
+        return batch;
+      },
+      close: () => {
+        pending = [];
+      },
+    };
+  }
+  const rows = context.db.prepare(plan.statement.sql).iterate(...plan.statement.params);
+  const shaper = new Shaper(context.apiVersion);
+  return {
+    next(max) {
+      const batch: Row[] = [];
+      while (batch.length < max) {
+        const step = rows.next();
+        if (step.done === true) break;
+        batch.push(step.value);
+      }
+      return shapeRows(context, shaper, plan, batch).map((o) => o.rec);
+    },
+    close() {
+      rows.return?.();
+    },
+  };
 }
 
 /**

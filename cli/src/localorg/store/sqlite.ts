@@ -34,3 +34,12 @@ export function openDatabase(file: string): Database {
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
   return db;
 }
+
+/**
+ * A second, read-only connection to the same database file: a long export reads from it at its
+ * own pace, in a snapshot of its own (WAL), while the main connection goes on writing.
+ */
+export function openReader(file: string): Database {
+  const { DatabaseSync } = sqlite();
+  return new DatabaseSync(file, { readOnly: true });
+}
