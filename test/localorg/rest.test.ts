@@ -164,6 +164,31 @@ describe('records', () => {
     );
     expect(rows.records.map((r) => r.Deals_Won__c)).toEqual([5]);
   });
+
+  test("deleting a parent honours its lookups' delete constraints: Restrict refuses, SetNull clears", async () => {
+    const create = async (object: string, fields: Record<string, unknown>): Promise<string> =>
+      ((await connection.sobject(object).create(fields)) as { id: string }).id;
+    const partner = await create('Account', { Name: 'Restricted Partner', Partner_Type__c: 'VAR' });
+    const customer = await create('Account', { Name: 'Cleared Customer' });
+    const registration = await create('Deal_Registration__c', {
+      Partner_Account__c: partner,
+      Customer_Account__c: customer,
+      Customer_Name__c: 'Cleared Customer',
+    });
+    // Partner_Account__c is Restrict: the partner cannot go while a registration points to it.
+    const refused = await raw('DELETE', `${DATA}/sobjects/Account/${partner}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject([
+      { errorCode: 'DELETE_FAILED', message: expect.stringContaining('deal registrations') as string },
+    ]);
+    expect(await connection.sobject('Account').retrieve(partner)).toMatchObject({ IsDeleted: false });
+    // Customer_Account__c is SetNull: the registration stays, without its customer account.
+    expect((await raw('DELETE', `${DATA}/sobjects/Account/${customer}`)).status).toBe(204);
+    expect(await connection.sobject('Deal_Registration__c').retrieve(registration)).toMatchObject({
+      Customer_Account__c: null,
+      IsDeleted: false,
+    });
+  });
 });
 
 describe('queries', () => {

@@ -5,7 +5,7 @@
  */
 import { createIdGenerator, toId18, isValidId } from '../ids.ts';
 import type { RecordAccess } from '../sharing/access.ts';
-import { fieldDetails } from '../schema/model.ts';
+import { fieldDetails, isRestrictedDelete } from '../schema/model.ts';
 import type { FieldSchema, OrgSchema, SObjectSchema } from '../schema/types.ts';
 import { createTables, quote } from './ddl.ts';
 import { ApiError, notFound } from './errors.ts';
@@ -388,12 +388,30 @@ export class OrgStore {
       `UPDATE ${quote(object.name)} SET "IsDeleted" = 1, "SystemModstamp" = ?, "LastModifiedById" = ? WHERE "Id" = ?`,
     ).run(now, context.userId, id);
     for (const relationship of object.childRelationships) {
-      if (!relationship.cascadeDelete) continue;
       const child = this.object(relationship.childSObject);
-      const children = this.statement(
-        `SELECT "Id" FROM ${quote(child.name)} WHERE ${quote(relationship.field)} = ? AND "IsDeleted" = 0`,
-      ).all(id) as { Id: string }[];
-      for (const row of children) this.softDelete(child, row.Id, context);
+      const field = quote(relationship.field);
+      if (relationship.cascadeDelete) {
+        const children = this.statement(
+          `SELECT "Id" FROM ${quote(child.name)} WHERE ${field} = ? AND "IsDeleted" = 0`,
+        ).all(id) as { Id: string }[];
+        for (const row of children) this.softDelete(child, row.Id, context);
+      } else if (isRestrictedDelete(relationship)) {
+        // Restrict: the delete fails whole while a live child points here (the caller's transaction undoes it).
+        const blocking = this.statement(
+          `SELECT "Id" FROM ${quote(child.name)} WHERE ${field} = ? AND "IsDeleted" = 0 LIMIT 1`,
+        ).get(id) as { Id: string } | undefined;
+        if (blocking) {
+          throw new ApiError(
+            'DELETE_FAILED',
+            `Your attempt to delete ${id} could not be completed because it is associated with the following ${child.labelPlural.toLowerCase()}.: ${blocking.Id}`,
+          );
+        }
+      } else {
+        // Clear the value of this field (SetNull), as Salesforce does for a lookup whose parent goes.
+        this.statement(
+          `UPDATE ${quote(child.name)} SET ${field} = NULL, "SystemModstamp" = ? WHERE ${field} = ? AND "IsDeleted" = 0`,
+        ).run(now, id);
+      }
     }
   }
 
