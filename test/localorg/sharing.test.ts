@@ -254,8 +254,16 @@ describe('a partner user through the REST API', () => {
     expect(forB.json).toEqual(forNobody.json);
     expect(forB.json).toMatchObject([{ errorCode: 'INVALID_CROSS_REFERENCE_KEY' }]);
 
+    // Blank partner and contact mean the partner's own, as the deployed entry guard fills them in.
+    const mine = await asPartner('POST', '/sobjects/Deal_Registration__c', {
+      Customer_Name__c: 'No partner given',
+    });
+    expect(mine.status).toBe(201);
+    const filled = (await admin('GET', `/sobjects/Deal_Registration__c/${(mine.json as { id: string }).id}`))
+      .json as Record<string, unknown>;
+    expect(filled).toMatchObject({ Partner_Account__c: ids.partnerA, Partner_Contact__c: ids.contactA });
+
     const refusals = [
-      [{ Customer_Name__c: 'No partner given' }, 'REQUIRED_FIELD_MISSING'],
       [
         { Partner_Account__c: ids.partnerA, Customer_Name__c: 'Self approved', Status__c: 'Approved' },
         'FIELD_CUSTOM_VALIDATION_EXCEPTION',
@@ -269,8 +277,13 @@ describe('a partner user through the REST API', () => {
         'INVALID_FIELD',
       ],
       [
+        // Any contact but its own is refused in the same words, whether it exists or not.
         { Partner_Account__c: ids.partnerA, Customer_Name__c: 'X', Partner_Contact__c: ids.contactB },
-        'INVALID_CROSS_REFERENCE_KEY',
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      ],
+      [
+        { Customer_Name__c: 'X', Partner_Contact__c: `003${NEVER_EXISTED.slice(3)}` },
+        'FIELD_CUSTOM_VALIDATION_EXCEPTION',
       ],
     ] as const;
     for (const [body, code] of refusals) {

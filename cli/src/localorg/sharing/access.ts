@@ -29,10 +29,14 @@ export interface RecordAccess {
   readonly schema: OrgSchema;
   /** The rows of `objectName` this user sees, as SQL over `alias`; null when it sees them all. */
   rowFilter(objectName: string, alias: string): RowCondition | null;
-  /** Checks a write beyond field-level security; `previous` is null on create. */
+  /**
+   * Applies the deployed entry rules to a write beyond field-level security (the Apex
+   * RegistrationEntryGuard's part): may fill in values, throws when the write is refused.
+   * `previous` is null on create.
+   */
   checkWrite(
     objectName: string,
-    values: ReadonlyMap<string, StoredValue>,
+    values: Map<string, StoredValue>,
     previous: Readonly<Record<string, StoredValue>> | null,
   ): void;
 }
@@ -89,10 +93,19 @@ export function partnerAccess(
     },
     checkWrite(objectName, values, previous) {
       if (objectName !== 'Deal_Registration__c') return;
-      if (previous === null && (values.get('Partner_Account__c') ?? null) === null) {
-        throw new ApiError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [Partner_Account__c]', {
-          fields: ['Partner_Account__c'],
-        });
+      if (previous === null) {
+        // A partner registers for its own Account, as its own Contact: blank means "mine". Another
+        // account or contact it could name is refused already, as a record it cannot see.
+        if ((values.get('Partner_Account__c') ?? null) === null) values.set('Partner_Account__c', accountId);
+        const contact = values.get('Partner_Contact__c') ?? null;
+        if (contact === null) values.set('Partner_Contact__c', principal.contactId);
+        else if (contact !== principal.contactId) {
+          throw new ApiError(
+            'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+            'A partner registers deals as its own contact.',
+            { fields: ['Partner_Contact__c'] },
+          );
+        }
       }
       const status = values.get('Status__c');
       const changed = previous === null || previous.Status__c !== status;
