@@ -4,6 +4,7 @@ import {
   allowedActions,
   isOpenStatus,
   isProtectionActive,
+  nextStatuses,
   planConversion,
   protectionDays,
   protectionEndsOn,
@@ -506,5 +507,17 @@ describe('planConversion', () => {
     const subject = Object.freeze(registration({ expectedCloseDate: null }));
     planConversion(subject, options);
     expect(subject.expectedCloseDate).toBeNull();
+  });
+});
+
+describe('nextStatuses', () => {
+  test('reads the lifecycle as edges: open statuses move on, final ones do not', () => {
+    expect(nextStatuses('Draft')).toEqual(['Submitted', 'Withdrawn']);
+    expect(nextStatuses('Submitted')).toEqual(['In Review', 'Approved', 'Rejected', 'Withdrawn']);
+    expect(nextStatuses('Approved')).toEqual(['Extended', 'Expired', 'Converted', 'Withdrawn']);
+    expect(nextStatuses('Extended')).toEqual(['Extended', 'Expired', 'Converted', 'Withdrawn']);
+    for (const final of ['Rejected', 'Expired', 'Converted', 'Withdrawn'] as const) {
+      expect(nextStatuses(final)).toEqual([]);
+    }
   });
 });

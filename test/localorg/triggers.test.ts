@@ -111,3 +111,33 @@ describe("the registration trigger's part", () => {
     expect(details.decidingRuleId).toBe('first-in-wins');
   });
 });
+
+describe("the registration status guard's part", () => {
+  test('a status moves only along the lifecycle, through any API', async () => {
+    const create = async (status: string): Promise<string> =>
+      (
+        (await connection.sobject('Deal_Registration__c').create({
+          Partner_Account__c: partnerA,
+          Customer_Name__c: `Guarded Customer ${status}`,
+          Status__c: status,
+        })) as { id: string }
+      ).id;
+    const update = (id: string, status: string) =>
+      connection.sobject('Deal_Registration__c').update({ Id: id, Status__c: status });
+
+    const draft = await create('Draft');
+    await expect(update(draft, 'Approved')).rejects.toMatchObject({
+      errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      message: 'A registration in Draft can become only Submitted or Withdrawn, not Approved.',
+    });
+    // Draft -> Submitted is allowed, and the rules of engagement decide it at once.
+    expect(await update(draft, 'Submitted')).toMatchObject({ success: true });
+    expect((await registration(draft)).Status__c).not.toMatch(/^(Draft|Submitted)$/);
+
+    const withdrawn = await create('Withdrawn');
+    await expect(update(withdrawn, 'Submitted')).rejects.toMatchObject({
+      message: 'A registration in Withdrawn is final; it cannot become Submitted.',
+    });
+    expect((await registration(withdrawn)).Status__c).toBe('Withdrawn');
+  });
+});

@@ -20,6 +20,7 @@ import { loadConfigFile } from '../config/load.ts';
 import { accountKeysTrigger } from './triggers/account-keys.ts';
 import { opportunityStageTrigger } from './triggers/opportunity-stage.ts';
 import { registrationDecisionTrigger } from './triggers/registration-decision.ts';
+import { registrationStatusGuard } from './triggers/registration-status-guard.ts';
 import { userLicenseTrigger } from './triggers/user-license.ts';
 import { AccessResolver } from './sharing/resolver.ts';
 import { readPermissionSet } from './sharing/permission-set.ts';
@@ -54,6 +55,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const store = new OrgStore(db, schema);
   store.addTrigger(accountKeysTrigger);
   store.addTrigger(opportunityStageTrigger);
+  store.addTrigger(registrationStatusGuard);
   store.addTrigger(userLicenseTrigger(db));
   store.addTrigger(
     registrationDecisionTrigger({

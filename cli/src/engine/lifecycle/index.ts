@@ -18,3 +18,4 @@ export { isProtectionActive, protectionDays, protectionEndsOn } from './protecti
 export { isOpenStatus } from './status.ts';
 export { planConversion } from './conversion.ts';
 export type { ConversionOptions, ConversionPlan } from './conversion.ts';
+export { nextStatuses } from './next-statuses.ts';
