@@ -95,7 +95,8 @@ export function partnerAccess(
       if (objectName !== 'Deal_Registration__c') return;
       if (previous === null) {
         // A partner registers for its own Account, as its own Contact: blank means "mine". Another
-        // account or contact it could name is refused already, as a record it cannot see.
+        // account is refused as a record it cannot see; any contact but its own, in the same words
+        // whether that contact exists or not.
         if ((values.get('Partner_Account__c') ?? null) === null) values.set('Partner_Account__c', accountId);
         const contact = values.get('Partner_Contact__c') ?? null;
         if (contact === null) values.set('Partner_Contact__c', principal.contactId);
