@@ -30,9 +30,12 @@ const surface = config.commands
   }))
   .sort((a, b) => a.id.localeCompare(b.id));
 
-// Back out of the empty dir before removing it: worker threads started by the libraries read the cwd.
+// Back out of the empty dir (worker threads started by the libraries read the cwd), and remove it
+// only as the process ends: @salesforce/core may still write its state files there until then.
 process.chdir(root);
-rmSync(empty, { recursive: true, force: true });
+process.on('exit', () => {
+  rmSync(empty, { recursive: true, force: true });
+});
 const text = `${JSON.stringify(surface, null, 2)}\n`;
 if (process.argv.includes('--write'))
   writeFileSync(new URL('../test/cli/surface.json', import.meta.url), text);

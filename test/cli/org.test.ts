@@ -5,7 +5,8 @@ import { parseJsonOutput, PROJECT_ROOT, runCli } from '../helpers/cli.ts';
 import { runScript } from '../helpers/scripts.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'trellis-home-'));
-const dataDir = join(mkdtempSync(join(tmpdir(), 'trellis-data-')), 'org');
+const dataParent = mkdtempSync(join(tmpdir(), 'trellis-data-'));
+const dataDir = join(dataParent, 'org');
 const env = { HOME: home };
 // sf records a default target org in the working directory's .sf/config.json: run elsewhere than the project.
 const cwd = mkdtempSync(join(tmpdir(), 'trellis-cwd-'));
@@ -14,7 +15,7 @@ const run = (args: readonly string[]) => runCli([...args, '--data-dir', dataDir]
 afterAll(async () => {
   await run(['org', 'stop']);
   rmSync(home, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataParent, { recursive: true, force: true });
   rmSync(cwd, { recursive: true, force: true });
 });
 

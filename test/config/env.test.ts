@@ -1,10 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnv } from '../../cli/src/config/env.ts';
 
+const dir = mkdtempSync(join(tmpdir(), 'trellis-env-'));
+let files = 0;
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
 function envFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'trellis-env-')), '.env');
+  const file = join(dir, `${++files}.env`);
   writeFileSync(file, text);
   return file;
 }
