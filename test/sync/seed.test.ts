@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from '../../cli/src/config/load.ts';
 import { DEFAULT_SAMPLE_FILE } from '../../cli/src/config/sample-data.ts';
 import { runDemo } from '../../cli/src/sync/demo.ts';
-import type { PartnerUser } from '../../cli/src/sync/partner-users.ts';
+import { createPartnerUsers, type PartnerUser } from '../../cli/src/sync/partner-users.ts';
 import { seedOrg } from '../../cli/src/sync/seed.ts';
 import { startTestOrg, type TestOrg } from '../helpers/local-org.ts';
 
@@ -124,6 +124,25 @@ describe('seeding an org through its public API', () => {
     }
     // Some partner has registrations: the check above is not vacuous.
     expect(all.totalSize).toBeGreaterThan(0);
+  });
+
+  test('partner users the org refuses are skipped with its reason, not a failed seed', async () => {
+    const orphan = (await testOrg.connection.sobject('Contact').create({ LastName: 'Orphan' })) as {
+      id: string;
+    };
+    const outcome = await createPartnerUsers(testOrg.connection, [
+      {
+        contactId: orphan.id,
+        firstName: 'Ola',
+        lastName: 'Orphan',
+        email: 'ola@orphan.example',
+        accountName: '',
+      },
+    ]);
+    expect(outcome).toEqual({
+      users: [],
+      skipped: expect.stringContaining('needs a Contact that belongs to an Account') as string,
+    });
   });
 
   test('refuses to seed an org twice, and says what to do', async () => {
