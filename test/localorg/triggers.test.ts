@@ -141,3 +141,21 @@ describe("the registration status guard's part", () => {
     expect((await registration(withdrawn)).Status__c).toBe('Withdrawn');
   });
 });
+
+describe('decisions that must fit their fields', () => {
+  test('a customer name as long as the field allows still gets its decision, the summary cut as Apex cuts it', async () => {
+    const name = `Longname ${'Q'.repeat(240)} Ltd`.slice(0, 255);
+    const created = (await connection.sobject('Deal_Registration__c').create({
+      Partner_Account__c: partnerA,
+      Customer_Name__c: name,
+      // Small and unclaimed: approved, with a summary that repeats the partner's customer name.
+      Estimated_Amount__c: 10000,
+      Status__c: 'Submitted',
+    })) as { id: string; success: boolean };
+    expect(created.success).toBe(true);
+    const decided = await registration(created.id);
+    expect(decided.Status__c).toBe('Approved');
+    expect(decided.Conflict_Summary__c).toHaveLength(255);
+    expect(decided.Conflict_Summary__c.endsWith('...')).toBe(true);
+  });
+});

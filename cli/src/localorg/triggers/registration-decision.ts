@@ -28,6 +28,15 @@ import {
   readPartner,
 } from './candidates.ts';
 
+/** The fields' sizes: a partner who types a long customer name still gets a decision that fits. */
+const SUMMARY_LENGTH = 255;
+const DETAILS_LENGTH = 131_072;
+
+/** Apex's String.abbreviate: the text, or its first `max - 3` characters and '...' when longer. */
+function abbreviate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+}
+
 export interface RegistrationTriggerOptions {
   db: Database;
   /** The org's deployed rules, protection and tiers. */
@@ -91,18 +100,21 @@ export function registrationDecisionTrigger(options: RegistrationTriggerOptions)
 
       values.set('Status__c', decision.outcome);
       values.set('Conflict_Status__c', decision.conflictStatus);
-      values.set('Conflict_Summary__c', decision.partnerSummary);
+      values.set('Conflict_Summary__c', abbreviate(decision.partnerSummary, SUMMARY_LENGTH));
       values.set(
         'Conflict_Details__c',
-        JSON.stringify({
-          rulesVersion: decision.rulesVersion,
-          decidingRuleId: decision.decidingRuleId,
-          trace: decision.trace,
-          matches: decision.matches,
-          ...(decision.candidateLimitReached.length > 0
-            ? { candidateLimitReached: decision.candidateLimitReached }
-            : {}),
-        }),
+        abbreviate(
+          JSON.stringify({
+            rulesVersion: decision.rulesVersion,
+            decidingRuleId: decision.decidingRuleId,
+            trace: decision.trace,
+            matches: decision.matches,
+            ...(decision.candidateLimitReached.length > 0
+              ? { candidateLimitReached: decision.candidateLimitReached }
+              : {}),
+          }),
+          DETAILS_LENGTH,
+        ),
       );
       values.set('Rules_Version__c', decision.rulesVersion);
       values.set('Submitted_At__c', decision.submittedAt);
