@@ -14,6 +14,7 @@
 import { XMLParser } from 'fast-xml-parser';
 
 import type { TrellisConfigFile } from '../../cli/src/config/schema.ts';
+import { PARTNER_TYPES } from '../../cli/src/engine/types.ts';
 import type {
   ActorRole,
   EngagementRule,
@@ -38,8 +39,6 @@ export const GENERATED_TYPES = [
   'Partner_Tier_Criterion',
   'Trellis_Setting',
 ] as const;
-
-const PARTNER_TYPES: readonly PartnerType[] = ['Reseller', 'VAR', 'MSP', 'ISV', 'SI', 'Distributor'];
 
 /** `DeveloperName`: letters, digits and single underscores, starting with a letter, 40 at most. */
 const DEVELOPER_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?<!_)$/;

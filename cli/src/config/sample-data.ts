@@ -4,7 +4,17 @@
  * this is the only data source; its shapes are the engine's own.
  */
 import { z } from 'zod';
-import type { CustomerAccount, Opportunity, Partner, PartnerMetric, Registration } from '../engine/types.ts';
+import {
+  PARTNER_STATUSES,
+  PARTNER_TYPES,
+  REGISTRATION_STATUSES,
+  TIER_STATUSES,
+  type CustomerAccount,
+  type Opportunity,
+  type Partner,
+  type PartnerMetric,
+  type Registration,
+} from '../engine/types.ts';
 import type { PartnerTierState } from '../engine/tiers/index.ts';
 import { parseJsonDocument, readDocument } from './document.ts';
 
@@ -35,10 +45,10 @@ const opportunity = z.strictObject({
 const partner = z.strictObject({
   id,
   name: z.string().min(1),
-  type: z.enum(['Reseller', 'VAR', 'MSP', 'ISV', 'SI', 'Distributor']),
-  status: z.enum(['Active', 'Probation', 'Suspended', 'Terminated']),
+  type: z.enum(PARTNER_TYPES),
+  status: z.enum(PARTNER_STATUSES),
   tier: z.string().nullable().optional(),
-  tierStatus: z.enum(['OK', 'Grace', 'Proposed Downgrade']).default('OK'),
+  tierStatus: z.enum(TIER_STATUSES).default('OK'),
   tierSince: isoDate.nullable().default(null),
   graceStartedOn: isoDate.nullable().default(null),
 });
@@ -52,17 +62,7 @@ const registration = z.strictObject({
   productFamily: z.string().nullable().optional(),
   estimatedAmount: z.number().nonnegative().nullable().optional(),
   expectedCloseDate: isoDate.nullable().optional(),
-  status: z.enum([
-    'Draft',
-    'Submitted',
-    'In Review',
-    'Approved',
-    'Rejected',
-    'Extended',
-    'Expired',
-    'Converted',
-    'Withdrawn',
-  ]),
+  status: z.enum(REGISTRATION_STATUSES),
   submittedAt: isoDateTime.nullable().optional(),
   decidedAt: isoDateTime.nullable().optional(),
   protectionExpiresOn: isoDate.nullable().optional(),

@@ -8,13 +8,13 @@
  * (`npm run schema`), so the two cannot drift apart.
  */
 import { z } from 'zod';
-import type { TrellisConfig } from '../engine/types.ts';
+import { PARTNER_STATUSES, PARTNER_TYPES, type TrellisConfig } from '../engine/types.ts';
 
 const outcome = z
   .enum(['Approved', 'In Review', 'Rejected'])
   .describe('What the rule decides when it fires.');
-const partnerType = z.enum(['Reseller', 'VAR', 'MSP', 'ISV', 'SI', 'Distributor']);
-const partnerStatus = z.enum(['Active', 'Probation', 'Suspended', 'Terminated']);
+const partnerType = z.enum(PARTNER_TYPES);
+const partnerStatus = z.enum(PARTNER_STATUSES);
 const actorRole = z.enum(['Partner', 'ChannelManager', 'Admin', 'System']);
 const metricName = z.enum([
   'sourcedRevenue',

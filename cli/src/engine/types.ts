@@ -6,17 +6,20 @@
  * the test vectors that the Apex service is held to as well.
  */
 
-/** Registration lifecycle states, as the `Status__c` picklist names them. */
-export type RegistrationStatus =
-  | 'Draft'
-  | 'Submitted'
-  | 'In Review'
-  | 'Approved'
-  | 'Rejected'
-  | 'Extended'
-  | 'Expired'
-  | 'Converted'
-  | 'Withdrawn';
+/** Registration lifecycle states, as the `Status__c` picklist names them, in lifecycle order. */
+export const REGISTRATION_STATUSES = [
+  'Draft',
+  'Submitted',
+  'In Review',
+  'Approved',
+  'Rejected',
+  'Extended',
+  'Expired',
+  'Converted',
+  'Withdrawn',
+] as const;
+
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** What the rules of engagement can decide for a submitted registration. */
 export type Outcome = 'Approved' | 'In Review' | 'Rejected';
@@ -24,13 +27,16 @@ export type Outcome = 'Approved' | 'In Review' | 'Rejected';
 /** `Conflict_Status__c`: none found, something a person should look at, or a clear conflict. */
 export type ConflictStatus = 'None' | 'Potential' | 'Conflict';
 
-export type PartnerType = 'Reseller' | 'VAR' | 'MSP' | 'ISV' | 'SI' | 'Distributor';
+export const PARTNER_TYPES = ['Reseller', 'VAR', 'MSP', 'ISV', 'SI', 'Distributor'] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 /** Commercial standing of a partner; rules can reject registrations from some of them. */
-export type PartnerStatus = 'Active' | 'Probation' | 'Suspended' | 'Terminated';
+export const PARTNER_STATUSES = ['Active', 'Probation', 'Suspended', 'Terminated'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
 /** `Partner_Tier_Status__c`. */
-export type TierStatus = 'OK' | 'Grace' | 'Proposed Downgrade';
+export const TIER_STATUSES = ['OK', 'Grace', 'Proposed Downgrade'] as const;
+export type TierStatus = (typeof TIER_STATUSES)[number];
 
 export type Attribution = 'Sourced' | 'Influenced';
 

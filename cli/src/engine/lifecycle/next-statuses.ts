@@ -3,7 +3,7 @@
  * table of edges, for guards that see only a record's old and new status (a trigger on update)
  * rather than the action that moved it.
  */
-import type { RegistrationStatus } from '../types.ts';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '../types.ts';
 import { ACTION_RULES } from './action-rules.ts';
 import type { LifecycleActionType } from './actions.ts';
 
@@ -19,18 +19,6 @@ const STATUSES_AFTER: Readonly<Record<LifecycleActionType, readonly Registration
   withdraw: ['Withdrawn'],
 };
 
-const LIFECYCLE_ORDER: readonly RegistrationStatus[] = [
-  'Draft',
-  'Submitted',
-  'In Review',
-  'Approved',
-  'Rejected',
-  'Extended',
-  'Expired',
-  'Converted',
-  'Withdrawn',
-];
-
 /** The statuses `from` may move to, in lifecycle order; empty for a final status. */
 export function nextStatuses(from: RegistrationStatus): RegistrationStatus[] {
   const next = new Set<RegistrationStatus>();
@@ -40,5 +28,5 @@ export function nextStatuses(from: RegistrationStatus): RegistrationStatus[] {
   ][]) {
     if (rule.from.includes(from)) for (const status of STATUSES_AFTER[action]) next.add(status);
   }
-  return LIFECYCLE_ORDER.filter((status) => next.has(status));
+  return REGISTRATION_STATUSES.filter((status) => next.has(status));
 }
