@@ -192,10 +192,7 @@ export class OrgStore {
   ): void {
     const object = this.object(objectName, context.access);
     this.transaction(() => {
-      const previous = this.visibleRow(object, rawId, context.access);
-      if (!previous) throw notFound();
-      if (previous.IsDeleted === 1)
-        throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+      const previous = this.liveRow(object, rawId, context.access);
       this.checkObjectAccess(object, 'updateable', context.access);
       const values = this.checkedValues(object, body, 'update', context, previous);
       context.access?.checkWrite(object.name, values, previous);
@@ -223,10 +220,7 @@ export class OrgStore {
   delete(objectName: string, rawId: string, context: WriteContext): void {
     const object = this.object(objectName, context.access);
     this.transaction(() => {
-      const previous = this.visibleRow(object, rawId, context.access);
-      if (!previous) throw notFound();
-      if (previous.IsDeleted === 1)
-        throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+      const previous = this.liveRow(object, rawId, context.access);
       this.checkObjectAccess(object, 'deletable', context.access);
       this.softDelete(object, String(previous.Id), context);
     });
@@ -313,9 +307,7 @@ export class OrgStore {
     access?: RecordAccess,
   ): ApiRecord {
     const object = this.object(objectName, access);
-    const row = this.visibleRow(object, rawId, access);
-    if (!row) throw notFound();
-    if (row.IsDeleted === 1) throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+    const row = this.liveRow(object, rawId, access);
     const schema = access?.schema ?? this.schema;
     const selected = fields
       ? fields.map((name) => {
@@ -330,6 +322,18 @@ export class OrgStore {
         })
       : (schema.object(object.name)?.fields ?? object.fields);
     return this.toApiRecord(object, row, apiVersion, selected);
+  }
+
+  /** The live row `access` sees, or the 404 Salesforce answers: NOT_FOUND, or ENTITY_IS_DELETED from the recycle bin. */
+  private liveRow(
+    object: SObjectSchema,
+    rawId: string,
+    access: RecordAccess | undefined,
+  ): Record<string, StoredValue> {
+    const row = this.visibleRow(object, rawId, access);
+    if (!row) throw notFound();
+    if (row.IsDeleted === 1) throw new ApiError('ENTITY_IS_DELETED', 'entity is deleted', { status: 404 });
+    return row;
   }
 
   /** `row`, unless `access` cannot see it: then undefined, exactly as for an id that does not exist. */
