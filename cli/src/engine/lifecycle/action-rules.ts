@@ -11,6 +11,8 @@ import { OPEN_STATUSES, PROTECTED_STATUSES } from './status.ts';
 
 interface ActionRule {
   from: readonly RegistrationStatus[];
+  /** The status it leaves a registration in; `decide` leaves one of the engine's outcomes. */
+  to: readonly RegistrationStatus[];
   /** A function because who may extend is configuration (`protection.extension.allowedRoles`). */
   roles: (protection: ProtectionConfig) => readonly ActorRole[];
   /** For sentences: "cannot be <pastParticiple>", "cannot <verb> a registration". */
@@ -23,13 +25,38 @@ const PEOPLE: readonly ActorRole[] = ['Partner', 'ChannelManager', 'Admin'];
 const REVIEWERS: readonly ActorRole[] = ['ChannelManager', 'Admin'];
 
 export const ACTION_RULES: Readonly<Record<LifecycleActionType, ActionRule>> = {
-  submit: { from: ['Draft'], roles: () => PEOPLE, verb: 'submit', pastParticiple: 'submitted' },
+  submit: {
+    from: ['Draft'],
+    to: ['Submitted'],
+    roles: () => PEOPLE,
+    verb: 'submit',
+    pastParticiple: 'submitted',
+  },
   // The engine decides a submitted registration (the trigger, in Salesforce); people decide In Review.
-  decide: { from: ['Submitted'], roles: () => ['System'], verb: 'decide', pastParticiple: 'decided' },
-  approve: { from: ['In Review'], roles: () => REVIEWERS, verb: 'approve', pastParticiple: 'approved' },
-  reject: { from: ['In Review'], roles: () => REVIEWERS, verb: 'reject', pastParticiple: 'rejected' },
+  decide: {
+    from: ['Submitted'],
+    to: ['Approved', 'In Review', 'Rejected'],
+    roles: () => ['System'],
+    verb: 'decide',
+    pastParticiple: 'decided',
+  },
+  approve: {
+    from: ['In Review'],
+    to: ['Approved'],
+    roles: () => REVIEWERS,
+    verb: 'approve',
+    pastParticiple: 'approved',
+  },
+  reject: {
+    from: ['In Review'],
+    to: ['Rejected'],
+    roles: () => REVIEWERS,
+    verb: 'reject',
+    pastParticiple: 'rejected',
+  },
   extend: {
     from: PROTECTED_STATUSES,
+    to: ['Extended'],
     roles: (protection) => protection.extension.allowedRoles,
     verb: 'extend',
     pastParticiple: 'extended',
@@ -37,12 +64,25 @@ export const ACTION_RULES: Readonly<Record<LifecycleActionType, ActionRule>> = {
   // A scheduled job expires registrations; an admin may do it by hand.
   expire: {
     from: PROTECTED_STATUSES,
+    to: ['Expired'],
     roles: () => ['System', 'Admin'],
     verb: 'expire',
     pastParticiple: 'expired',
   },
-  convert: { from: PROTECTED_STATUSES, roles: () => REVIEWERS, verb: 'convert', pastParticiple: 'converted' },
-  withdraw: { from: OPEN_STATUSES, roles: () => PEOPLE, verb: 'withdraw', pastParticiple: 'withdrawn' },
+  convert: {
+    from: PROTECTED_STATUSES,
+    to: ['Converted'],
+    roles: () => REVIEWERS,
+    verb: 'convert',
+    pastParticiple: 'converted',
+  },
+  withdraw: {
+    from: OPEN_STATUSES,
+    to: ['Withdrawn'],
+    roles: () => PEOPLE,
+    verb: 'withdraw',
+    pastParticiple: 'withdrawn',
+  },
 };
 
 /** Every action, in lifecycle order; `allowedActions` answers in this order. */
