@@ -8,13 +8,13 @@
  * would reach a real org. Every write and every read is checked: a lost, failed or
  * altered row stops the benchmark.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection, type QueryResult, type SaveResult } from 'jsforce';
 import { DATABASE_FILE, startLocalOrg, type LocalOrg } from '../../cli/src/localorg/local-org.ts';
-import { CREDENTIALS_FILE } from '../../cli/src/localorg/org/identity.ts';
+import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 import { generateAccounts, type GeneratedAccount } from '../generate/index.ts';
 import { seconds } from './measure.ts';
 
@@ -69,10 +69,7 @@ function accountFields(account: GeneratedAccount): Record<string, string> {
 }
 
 async function login(org: LocalOrg, dataDir: string): Promise<Connection> {
-  const { username, password } = JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as {
-    username: string;
-    password: string;
-  };
+  const { username, password } = readCredentials(dataDir);
   const connection = new Connection({
     oauth2: {
       loginUrl: org.url,

@@ -5,10 +5,10 @@
  * mid-job (the crash test).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVE_MAIN = join(PROJECT_ROOT, 'cli/src/localorg/org/serve-main.ts');
@@ -40,10 +40,7 @@ export function spawnLocalOrg(dataDir: string): Promise<ChildOrg> {
 
 /** The admin's access token, through the password flow with the credentials the org wrote on first start. */
 export async function adminToken(url: string, dataDir: string): Promise<string> {
-  const { username, password } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as {
-    username: string;
-    password: string;
-  };
+  const { username, password } = readCredentials(dataDir);
   const response = await fetch(`${url}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

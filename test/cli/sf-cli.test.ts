@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 import { parseJsonOutput, PROJECT_ROOT, runCli, type CliRun } from '../helpers/cli.ts';
 import { runSf } from '../helpers/sf.ts';
 
@@ -31,10 +32,7 @@ let org: OrgFacts;
 
 /** A fresh access token through the OAuth password flow, with the org id its identity URL names. */
 async function passwordToken(url: string): Promise<{ accessToken: string; orgId: string }> {
-  const { username, password } = JSON.parse(readFileSync(join(dataDir, 'credentials.json'), 'utf8')) as {
-    username: string;
-    password: string;
-  };
+  const { username, password } = readCredentials(dataDir);
   const response = await fetch(`${url}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -3,12 +3,12 @@
  * dir, and a jsforce connection logged in through the OAuth password flow, as a
  * script would reach a real org.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg } from '../../cli/src/localorg/local-org.ts';
-import { CREDENTIALS_FILE } from '../../cli/src/localorg/org/identity.ts';
+import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 import { PROJECT_ROOT } from './cli.ts';
 
 export const TEST_API_VERSION = '64.0';
@@ -29,10 +29,7 @@ export interface TestOrg {
 export async function startTestOrg(): Promise<TestOrg> {
   const dataDir = mkdtempSync(join(tmpdir(), 'trellis-org-'));
   const org = await startLocalOrg({ projectDir: PROJECT_ROOT, dataDir, port: 0 });
-  const { username, password } = JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as {
-    username: string;
-    password: string;
-  };
+  const { username, password } = readCredentials(dataDir);
   const loginAs = async (user: string, secret: string): Promise<Connection> => {
     const connection = new Connection({
       oauth2: {

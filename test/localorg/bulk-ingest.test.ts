@@ -4,13 +4,13 @@
  * shapes matter: job info, Salesforce's CSV dialect, per-record results, job
  * failures, abort, errors, and a restart in the middle of a job.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Connection } from 'jsforce';
 import { startLocalOrg } from '../../cli/src/localorg/local-org.ts';
-import { CREDENTIALS_FILE } from '../../cli/src/localorg/org/identity.ts';
+import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 import { PROJECT_ROOT } from '../helpers/cli.ts';
 import { startTestOrg, TEST_API_VERSION, type TestOrg } from '../helpers/local-org.ts';
 import { callOrg, type Answer } from '../helpers/org-http.ts';
@@ -574,10 +574,7 @@ describe('a restart in the middle of a job', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'trellis-bulk-restart-'));
     try {
       let org = await startLocalOrg({ projectDir: PROJECT_ROOT, dataDir, port: 0 });
-      const { username, password } = JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as {
-        username: string;
-        password: string;
-      };
+      const { username, password } = readCredentials(dataDir);
       const login = async (url: string): Promise<string> => {
         const response = await fetch(`${url}/services/oauth2/token`, {
           method: 'POST',

@@ -3,23 +3,18 @@
  * commands call: start in the background and record the org in the sf auth
  * store, stop, report, wipe, or serve in the foreground.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { registerOrg } from '../../salesforce/auth-store.ts';
 import { passwordFlow } from '../../salesforce/connection.ts';
 import { NO_FAULTS, parseFaultKinds, type FaultSettings } from '../http/faults.ts';
 import { startLocalOrg, type LocalOrg } from '../local-org.ts';
-import { CREDENTIALS_FILE } from './identity.ts';
+import { CREDENTIALS_FILE, readCredentials, type Credentials } from './identity.ts';
 import { clearServerInfo, findRunning, startInBackground, stopRunning, writeServerInfo } from './daemon.ts';
 
 export const DEFAULT_DATA_DIR = '.trellis/local-org';
 export const DEFAULT_PORT = 7437;
 export const DEFAULT_ALIAS = 'trellis-local';
-
-export interface Credentials {
-  username: string;
-  password: string;
-}
 
 export interface StartResult {
   url: string;
@@ -30,10 +25,6 @@ export interface StartResult {
   madeDefault: boolean;
   /** Shown once: only on the start that created the org. */
   newCredentials: Credentials | null;
-}
-
-function readCredentials(dataDir: string): Credentials {
-  return JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as Credentials;
 }
 
 /** Fault settings from the start flags: a percentage and a comma-separated list of kinds. */

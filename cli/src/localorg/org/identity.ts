@@ -4,7 +4,7 @@
  * printed once and kept in the data dir (readable by its owner only).
  */
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionStore } from '../auth/sessions.ts';
 import type { OrgStore } from '../store/org-store.ts';
@@ -22,6 +22,16 @@ export interface OrgIdentity {
 const AUTOMATED_PROCESS = '005000000000001AAA';
 
 export const CREDENTIALS_FILE = 'credentials.json';
+
+/** The admin's username and password, as the first start wrote them into the data dir. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function readCredentials(dataDir: string): Credentials {
+  return JSON.parse(readFileSync(join(dataDir, CREDENTIALS_FILE), 'utf8')) as Credentials;
+}
 
 export function ensureOrgIdentity(store: OrgStore, sessions: SessionStore, dataDir: string): OrgIdentity {
   store.db.exec('CREATE TABLE IF NOT EXISTS "_trellis_meta" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)');
