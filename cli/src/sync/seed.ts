@@ -69,9 +69,14 @@ function stageFor(isClosed: boolean, index: number): string {
   );
 }
 
+/** Partner accounts already in the org: a seeded org, or one with real data. */
+function partnerAccounts(connection: RecordsConnection): Promise<number> {
+  return countRecords(connection, 'Account', 'Partner_Type__c != null');
+}
+
 /** Refuses to seed twice: a second demo on top of the first would only confuse. */
 async function ensureEmpty(connection: RecordsConnection): Promise<void> {
-  const partners = await countRecords(connection, 'Account', 'Partner_Type__c != null');
+  const partners = await partnerAccounts(connection);
   if (partners > 0) {
     throw new SfError(
       `The org already has ${partners} partner accounts: it has been seeded, or holds real data.`,
@@ -84,7 +89,7 @@ async function ensureEmpty(connection: RecordsConnection): Promise<void> {
 }
 
 export async function isSeeded(connection: RecordsConnection): Promise<boolean> {
-  return (await countRecords(connection, 'Account', 'Partner_Type__c != null')) > 0;
+  return (await partnerAccounts(connection)) > 0;
 }
 
 export async function seedOrg(connection: RecordsConnection, options: SeedOptions): Promise<SeedResult> {
@@ -312,13 +317,13 @@ async function seedRegistrations(
   ];
   // In the order they were submitted, so that the org decides each as it would have arrived;
   // the sample's submitted ones are decided by the org itself (the trigger) as they land.
-  const all = [...sample.registrations, ...extraStates]
-    .map((registration) => ({ registration }))
-    .sort((a, b) => (a.registration.submittedAt ?? '9').localeCompare(b.registration.submittedAt ?? '9'));
+  const all = [...sample.registrations, ...extraStates].sort((a, b) =>
+    (a.submittedAt ?? '9').localeCompare(b.submittedAt ?? '9'),
+  );
   const ids = await insertRecords(
     connection,
     'Deal_Registration__c',
-    all.map(({ registration }) => ({
+    all.map((registration) => ({
       Partner_Account__c: mapped(registration.partnerAccountId),
       Customer_Name__c: registration.customerName,
       Customer_Domain__c: registration.customerDomain ?? null,
@@ -334,9 +339,9 @@ async function seedRegistrations(
     })),
   );
   // The converted registration gets its opportunity, attributed to the partner that sourced it.
-  const convertedIndex = all.findIndex(({ registration }) => registration.status === 'Converted');
+  const convertedIndex = all.findIndex((registration) => registration.status === 'Converted');
   const convertedId = ids[convertedIndex];
-  const converted = all[convertedIndex]?.registration;
+  const converted = all[convertedIndex];
   if (convertedId && converted) {
     const [opportunityId] = await insertRecords(connection, 'Opportunity', [
       {
