@@ -17,24 +17,22 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATABASE_FILE } from '../../cli/src/localorg/local-org.ts';
+import { COLLECTION_SIZE } from '../../cli/src/salesforce/records.ts';
 import { adminToken, spawnLocalOrg } from '../lib/child-org.ts';
 import { generateAccounts, type GeneratedAccount } from '../generate/index.ts';
-import { seconds } from './measure.ts';
+import { databaseBytes, MB, round, seconds } from './measure.ts';
 
 const DATA = '/services/data/v64.0';
 /** Salesforce's limit on the CSV of one ingest job. */
 const MAX_JOB_BYTES = 150 * 1024 * 1024;
-const COLLECTION_SIZE = 200;
 const COMPOSITE_IN_FLIGHT = 4;
 const REST_BATCH_SIZE = 2000;
 /** Often enough that the wait adds little to a job of seconds, rarely enough not to load the server. */
 const POLL_MS = 100;
 const SOQL = 'SELECT Id, Name, Website, BillingCountry FROM Account';
-const MB = 1024 * 1024;
 
 export interface BulkBenchOptions {
   rows: number;
@@ -74,7 +72,6 @@ function fail(message: string): never {
   throw new Error(`bulk benchmark: ${message}`);
 }
 
-const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /* ------------------------------------------------------------------ memory */
@@ -208,19 +205,6 @@ async function json<T>(response: Response, what: string): Promise<T> {
 async function countAccounts(org: BenchOrg): Promise<number> {
   const q = encodeURIComponent('SELECT COUNT() FROM Account');
   return (await json<{ totalSize: number }>(await org.call('GET', `/query?q=${q}`), 'count')).totalSize;
-}
-
-/** The database with its write-ahead log, as it stands. */
-function databaseMB(dataDir: string): number {
-  let bytes = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      bytes += statSync(join(dataDir, DATABASE_FILE + suffix)).size;
-    } catch {
-      // no WAL file: nothing to add
-    }
-  }
-  return bytes / MB;
 }
 
 /* -------------------------------------------------------------------- bulk */
@@ -441,7 +425,7 @@ export async function benchBulk(options: BulkBenchOptions): Promise<BulkBenchRes
       return {
         ingest,
         exported,
-        databaseMB: databaseMB(org.dataDir),
+        databaseMB: databaseBytes(org.dataDir) / MB,
         serverMethod: org.meter.method,
       };
     });
@@ -453,7 +437,7 @@ export async function benchBulk(options: BulkBenchOptions): Promise<BulkBenchRes
       expectRows('composite ingest left', await countAccounts(org), before + rows);
       const exported = await phase(org, client, rows, () => restExport(org));
       expectRows('REST export', exported.value.rows, before + rows);
-      return { ingest, exported, databaseMB: databaseMB(org.dataDir) };
+      return { ingest, exported, databaseMB: databaseBytes(org.dataDir) / MB };
     });
 
     return {

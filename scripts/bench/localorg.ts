@@ -8,20 +8,19 @@
  * would reach a real org. Every write and every read is checked: a lost, failed or
  * altered row stops the benchmark.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection, type QueryResult, type SaveResult } from 'jsforce';
-import { DATABASE_FILE, startLocalOrg, type LocalOrg } from '../../cli/src/localorg/local-org.ts';
+import { startLocalOrg, type LocalOrg } from '../../cli/src/localorg/local-org.ts';
+import { COLLECTION_SIZE } from '../../cli/src/salesforce/records.ts';
 import { readCredentials } from '../../cli/src/localorg/org/identity.ts';
 import { generateAccounts, type GeneratedAccount } from '../generate/index.ts';
-import { seconds } from './measure.ts';
+import { databaseBytes, MB, round, seconds } from './measure.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const API_VERSION = '64.0';
-/** sObject Collections take at most 200 records a request. */
-const COLLECTION_SIZE = 200;
 const READ_SOQL = 'SELECT Id, Name, Website, Trellis_Name_Key__c FROM Account';
 
 export interface LocalOrgBenchOptions {
@@ -202,9 +201,6 @@ function rssSampler(): { start: number; stop(): number } {
   };
 }
 
-const MB = 1024 * 1024;
-const round = (value: number, digits: number): number => Number(value.toFixed(digits));
-
 export async function benchLocalOrg(options: LocalOrgBenchOptions): Promise<LocalOrgBenchResult> {
   const { records, singleSample, concurrency, seed } = options;
   const rss = rssSampler();
@@ -292,17 +288,4 @@ export async function benchLocalOrg(options: LocalOrgBenchOptions): Promise<Loca
     await org?.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** The database with its write-ahead log, as it stands. */
-function databaseBytes(dataDir: string): number {
-  let bytes = 0;
-  for (const suffix of ['', '-wal']) {
-    try {
-      bytes += statSync(join(dataDir, DATABASE_FILE + suffix)).size;
-    } catch {
-      // no WAL file: nothing to add
-    }
-  }
-  return bytes;
 }
