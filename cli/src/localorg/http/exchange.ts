@@ -67,3 +67,10 @@ export function sendError(exchange: Exchange, error: ApiError): void {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/** The signed-in user's id; a route reached without a session answers as Salesforce does (401). */
+export function sessionUserId(exchange: Exchange): string {
+  if (!exchange.session)
+    throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
+  return exchange.session.userId;
+}

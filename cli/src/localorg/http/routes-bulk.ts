@@ -14,9 +14,8 @@ import { jobInfo, jobListEntry, jobSummary } from '../bulk/info.ts';
 import { resultHeader, uploadedHeader } from '../bulk/ingest.ts';
 import type { BulkJob, JobType } from '../bulk/job-store.ts';
 import { decodeLocator, resultPage } from '../bulk/query.ts';
-import { ApiError } from '../store/errors.ts';
 import type { LocalOrgContext } from './context.ts';
-import { isRecord, readJson, sendJson, type Exchange } from './exchange.ts';
+import { isRecord, readJson, sendJson, sessionUserId, type Exchange } from './exchange.ts';
 
 type Handler = (exchange: Exchange, context: LocalOrgContext) => void | Promise<void>;
 
@@ -33,12 +32,6 @@ function bulkRoute(handler: Handler): Handler {
       sendJson(exchange, error.status, error.toBody());
     }
   };
-}
-
-function userId(exchange: Exchange): string {
-  if (!exchange.session)
-    throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
-  return exchange.session.userId;
 }
 
 function version(exchange: Exchange): string {
@@ -76,7 +69,7 @@ async function writeAll(exchange: Exchange, parts: Iterable<string>): Promise<vo
 
 export const createIngestJob = bulkRoute(async (exchange, context) => {
   const body = await jsonBody(exchange);
-  const job = context.bulk.createIngestJob(body, userId(exchange), version(exchange));
+  const job = context.bulk.createIngestJob(body, sessionUserId(exchange), version(exchange));
   sendJson(exchange, 200, jobSummary(job));
 });
 
@@ -84,7 +77,7 @@ function listJobs(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
     sendJson(exchange, 200, {
       done: true,
-      records: context.bulk.list(jobType, userId(exchange)).map(jobListEntry),
+      records: context.bulk.list(jobType, sessionUserId(exchange)).map(jobListEntry),
       nextRecordsUrl: null,
     });
   });
@@ -95,7 +88,7 @@ export const listQueryJobs = listJobs('V2Query');
 
 function getJob(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
-    sendJson(exchange, 200, jobInfo(context.bulk.getFor(jobId(exchange), jobType, userId(exchange))));
+    sendJson(exchange, 200, jobInfo(context.bulk.getFor(jobId(exchange), jobType, sessionUserId(exchange))));
   });
 }
 
@@ -104,7 +97,7 @@ export const getQueryJob = getJob('V2Query');
 
 function patchJob(jobType: JobType): Handler {
   return bulkRoute(async (exchange, context) => {
-    context.bulk.getFor(jobId(exchange), jobType, userId(exchange));
+    context.bulk.getFor(jobId(exchange), jobType, sessionUserId(exchange));
     const body = await jsonBody(exchange);
     sendJson(exchange, 200, jobSummary(context.bulk.setState(jobId(exchange), jobType, body.state)));
   });
@@ -115,7 +108,7 @@ export const patchQueryJob = patchJob('V2Query');
 
 function deleteJob(jobType: JobType): Handler {
   return bulkRoute((exchange, context) => {
-    context.bulk.getFor(jobId(exchange), jobType, userId(exchange));
+    context.bulk.getFor(jobId(exchange), jobType, sessionUserId(exchange));
     context.bulk.delete(jobId(exchange), jobType);
     exchange.response.writeHead(204);
     exchange.response.end();
@@ -136,7 +129,7 @@ async function drain(exchange: Exchange): Promise<void> {
 
 export const uploadJobData = bulkRoute(async (exchange, context) => {
   try {
-    context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
+    context.bulk.getFor(jobId(exchange), 'V2Ingest', sessionUserId(exchange));
     // Salesforce takes job data compressed with gzip (Content-Encoding: gzip) as well as plain.
     const gzipped = /^gzip$/i.test(exchange.request.headers['content-encoding'] ?? '');
     const source =
@@ -156,7 +149,7 @@ export const uploadJobData = bulkRoute(async (exchange, context) => {
 
 function ingestResults(kind: 'success' | 'failed'): Handler {
   return bulkRoute(async (exchange, context) => {
-    const job = context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
+    const job = context.bulk.getFor(jobId(exchange), 'V2Ingest', sessionUserId(exchange));
     const header = context.bulk.uploadedHeader(job);
     const delimiter = COLUMN_DELIMITERS[job.columnDelimiter];
     const lineEnding = LINE_ENDINGS[job.lineEnding];
@@ -176,7 +169,7 @@ export const failedResults = ingestResults('failed');
 
 /** The records not processed: the header and every line after the last processed one, as uploaded. */
 export const unprocessedRecords = bulkRoute(async (exchange, context) => {
-  const job: BulkJob = context.bulk.getFor(jobId(exchange), 'V2Ingest', userId(exchange));
+  const job: BulkJob = context.bulk.getFor(jobId(exchange), 'V2Ingest', sessionUserId(exchange));
   const text = context.bulk.uploadedText(job.id);
   sendCsv(exchange);
   if (job.position === 0) {
@@ -191,13 +184,13 @@ export const unprocessedRecords = bulkRoute(async (exchange, context) => {
 
 export const createQueryJob = bulkRoute(async (exchange, context) => {
   const body = await jsonBody(exchange);
-  const job = context.bulk.createQueryJob(body, userId(exchange), version(exchange));
+  const job = context.bulk.createQueryJob(body, sessionUserId(exchange), version(exchange));
   sendJson(exchange, 200, jobSummary(job));
 });
 
 /** A page of a completed query job's rows, with `Sforce-Locator` naming the next one (`null` at the end). */
 export const queryResults = bulkRoute(async (exchange, context) => {
-  const job = context.bulk.getFor(jobId(exchange), 'V2Query', userId(exchange));
+  const job = context.bulk.getFor(jobId(exchange), 'V2Query', sessionUserId(exchange));
   if (job.state !== 'JobComplete') {
     throw new BulkError('INVALIDJOBSTATE', `Job ${job.id} is not complete: its state is ${job.state}`);
   }

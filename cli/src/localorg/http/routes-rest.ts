@@ -8,19 +8,13 @@ import { ApiError, notFound } from '../store/errors.ts';
 import type { WriteContext } from '../store/org-store.ts';
 import type { RecordAccess } from '../sharing/access.ts';
 import { API_VERSIONS, type LocalOrgContext } from './context.ts';
-import { isRecord, readJson, sendJson, sendNoContent, type Exchange } from './exchange.ts';
+import { isRecord, readJson, sendJson, sendNoContent, sessionUserId, type Exchange } from './exchange.ts';
 
 const DEFAULT_BATCH_SIZE = 2000;
 
-function userOf(exchange: Exchange): { userId: string } {
-  if (!exchange.session)
-    throw new ApiError('INVALID_SESSION_ID', 'Session expired or invalid', { status: 401 });
-  return { userId: exchange.session.userId };
-}
-
 /** The signed-in user's record access: what it sees of the schema and the rows. */
 export function accessOf(exchange: Exchange, context: LocalOrgContext): RecordAccess {
-  return context.access.forUser(userOf(exchange).userId);
+  return context.access.forUser(sessionUserId(exchange));
 }
 
 /** Who writes, with the record access its writes are checked against. */
@@ -197,7 +191,7 @@ function sendPage(
     sendJson(exchange, 200, { totalSize, done: true, records: page });
     return;
   }
-  const id = cursorId ?? context.cursors.open(userOf(exchange).userId, records, totalSize);
+  const id = cursorId ?? context.cursors.open(sessionUserId(exchange), records, totalSize);
   sendJson(exchange, 200, {
     totalSize,
     done: false,
@@ -229,12 +223,12 @@ export function queryAll(exchange: Exchange, context: LocalOrgContext): void {
 }
 
 export function queryMore(exchange: Exchange, context: LocalOrgContext): void {
-  userOf(exchange);
+  sessionUserId(exchange);
   const locator = exchange.params.locator ?? '';
   const dash = locator.lastIndexOf('-');
   const cursorId = dash > 0 ? locator.slice(0, dash) : locator;
   const offset = dash > 0 ? Number(locator.slice(dash + 1)) : 0;
-  const cursor = context.cursors.get(cursorId, userOf(exchange).userId);
+  const cursor = context.cursors.get(cursorId, sessionUserId(exchange));
   if (!cursor || !Number.isInteger(offset)) {
     throw new ApiError('INVALID_QUERY_LOCATOR', 'invalid query locator', { status: 400 });
   }
