@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createIdGenerator } from '../ids.ts';
 import type { DatabaseSync } from 'node:sqlite';
-import type { RecordAccess } from '../sharing/access.ts';
+import { soqlContextFor, type RecordAccess } from '../sharing/access.ts';
 import type { SoqlContext } from '../soql/index.ts';
 import type { OrgStore } from '../store/org-store.ts';
 import { isColumnDelimiter, isLineEnding, type ColumnDelimiter, type LineEnding } from './csv.ts';
@@ -237,17 +237,12 @@ export class BulkJobs {
 
   /** The query as its creator runs it: a partner's job returns only the partner's rows. */
   private soqlContext(userId: string, apiVersion: string, operation: QueryOperation): SoqlContext {
-    const access = this.access(userId);
-    return {
-      schema: access.schema,
+    return soqlContextFor(this.access(userId), {
       db: this.store.db,
       apiVersion,
       now: this.now(),
       includeDeleted: operation === 'queryAll',
-      ...(access.restricted
-        ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) }
-        : {}),
-    };
+    });
   }
 
   /** A job of this type, or 404 as Salesforce answers for an id it does not know. */

@@ -2,11 +2,11 @@
  * The REST API under /services/data: versions, resources, limits, describe,
  * record CRUD and upsert, query and queryAll with paging.
  */
-import { describeQueryColumns, executeSoql, type SoqlContext } from '../soql/index.ts';
+import { describeQueryColumns, executeSoql } from '../soql/index.ts';
 import { describeGlobal, describeSObject, sobjectSummary } from '../schema/describe.ts';
 import { ApiError, notFound } from '../store/errors.ts';
 import type { WriteContext } from '../store/org-store.ts';
-import type { RecordAccess } from '../sharing/access.ts';
+import { soqlContextFor, type RecordAccess } from '../sharing/access.ts';
 import { API_VERSIONS, type LocalOrgContext } from './context.ts';
 import { isRecord, readJson, sendJson, sendNoContent, sessionUserId, type Exchange } from './exchange.ts';
 
@@ -204,7 +204,12 @@ function runQuery(exchange: Exchange, context: LocalOrgContext, includeDeleted: 
   const access = accessOf(exchange, context);
   const soql = exchange.url.searchParams.get('q');
   if (!soql) throw new ApiError('MALFORMED_QUERY', 'A query string must be provided via the q parameter');
-  const soqlContext = soqlContextFor(access, context, version(exchange), includeDeleted);
+  const soqlContext = soqlContextFor(access, {
+    db: context.store.db,
+    apiVersion: version(exchange),
+    now: context.now(),
+    includeDeleted,
+  });
   // `columns=true` asks for the query's column metadata instead of its records (sf data query does).
   if (exchange.url.searchParams.get('columns') === 'true') {
     sendJson(exchange, 200, describeQueryColumns(soql, soqlContext));
@@ -233,25 +238,6 @@ export function queryMore(exchange: Exchange, context: LocalOrgContext): void {
     throw new ApiError('INVALID_QUERY_LOCATOR', 'invalid query locator', { status: 400 });
   }
   sendPage(exchange, context, cursor.records, cursor.totalSize, offset, cursorId);
-}
-
-/** The SOQL engine's context for one user: its schema and, for a partner, its rows only. */
-export function soqlContextFor(
-  access: RecordAccess,
-  context: LocalOrgContext,
-  apiVersion: string,
-  includeDeleted: boolean,
-): SoqlContext {
-  return {
-    schema: access.schema,
-    db: context.store.db,
-    apiVersion,
-    now: context.now(),
-    includeDeleted,
-    ...(access.restricted
-      ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) }
-      : {}),
-  };
 }
 
 function userRecordOf(exchange: Exchange, context: LocalOrgContext): string {

@@ -11,6 +11,7 @@
  */
 import { ApiError } from '../store/errors.ts';
 import type { OrgSchema } from '../schema/types.ts';
+import type { SoqlContext } from '../soql/index.ts';
 import type { StoredValue } from '../store/values.ts';
 import type { Principal } from './principal.ts';
 
@@ -118,5 +119,19 @@ export function partnerAccess(
         );
       }
     },
+  };
+}
+
+/** The SOQL engine's context for one user: its schema and, for a partner, its rows only. */
+export function soqlContextFor(
+  access: RecordAccess,
+  base: Omit<SoqlContext, 'schema' | 'rowFilter'>,
+): SoqlContext {
+  return {
+    ...base,
+    schema: access.schema,
+    ...(access.restricted
+      ? { rowFilter: (object: string, alias: string) => access.rowFilter(object, alias) }
+      : {}),
   };
 }
